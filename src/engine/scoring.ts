@@ -26,3 +26,19 @@ export function fundRate(spent: number, budget: number): number {
   if (budget === 0) throw new ScoreError("div0", t("score.zeroBudget"));
   return spent / budget;
 }
+
+/** 一体化考核: the weighted mean, or 双乘数 (party / 100 × business). */
+export function combinedScore(party: number, business: number, partyWeight: number, method: "weighted" | "multiplier"): number {
+  return method === "multiplier" ? (party / 100) * business : partyWeight * party + (1 - partyWeight) * business;
+}
+
+/** 分类定级: the level a score reaches; a veto forces the lowest level. */
+export function levelOf(score: number, veto: boolean, thresholds: readonly number[], levels: readonly string[]): string {
+  if (veto) return levels[0];
+  const rounded = roundTo(score, 6);
+  let index = 0;
+  thresholds.forEach((threshold, i) => {
+    if (rounded >= threshold) index = i + 1;
+  });
+  return levels[index];
+}

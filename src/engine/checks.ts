@@ -1,0 +1,182 @@
+/** Rules over rows rather than cells: total-mismatch, inconsistent, duplicate-branch. */
+import { makeFinding, type FindingInput } from "./findings";
+import type { Finding } from "./report";
+import { FIELD_BY_KEY, type FieldKey } from "./schema";
+import { combinedScore, levelOf, roundTo } from "./scoring";
+import type { Settings } from "./settings";
+import type { DataRow, ParsedSheet } from "./sheet";
+import { BranchIndex } from "./identity";
+import { readField, originalValue } from "./values";
+import { SheetView } from "./view";
+import type { Grid } from "./grid";
+
+/** Columns a 合计 row adds up: counts and money, not scores or yes/no. */
+function summable(key: FieldKey): boolean {
+  const type = FIELD_BY_KEY.get(key)?.type;
+  return key !== "seq" && (type === "integer" || type === "money");
+}
+
+export function totalFindings(grid: Grid, parsed: ParsedSheet): Finding[] {
+  const view = new SheetView(grid);
+  const findings: Finding[] = [];
+  for (const [key, column] of parsed.header.byKey) {
+    const spec = FIELD_BY_KEY.get(key);
+    if (!spec || !summable(key)) continue;
+    // Sums are kept in the column's own unit, so a 万元 column compares in 万元.
+    const toCellUnit = spec.type === "money" && column.unit === "万元" ? 1 / 10000 : 1;
+    const decimals = spec.type === "money" ? 2 : 6;
+    for (const total of parsed.totals) {
+      const since = total.subtotal
+        ? Math.max(0, ...parsed.totals.filter((t) => t.subtotal && t.row < total.row).map((t) => t.row))
+        : 0;
+      const contributing = parsed.rows.filter((r) => r.row < total.row && r.row > since);
+      if (contributing.some((r) => r.fields.get(key)?.read.invalid)) continue;
+      const cell = view.get(total.row, column.col);
+      const read = readField(cell, { ...spec, type: spec.type === "money" ? "money" : "number", min: undefined, max: undefined }, column.unit);
+      if (read.blank || typeof read.value !== "number") continue;
+      const sum = contributing.reduce((acc, r) => {
+        const v = r.fields.get(key)?.read.value;
+        return acc + (typeof v === "number" ? v * toCellUnit : 0);
+      }, 0);
+      const stated = read.value * toCellUnit;
+      if (Math.abs(roundTo(stated, decimals) - roundTo(sum, decimals)) <= 0.005) continue;
+      findings.push(
+        makeFinding(parsed.sheet, {
+          rule: "total-mismatch",
+          message: total.subtotal ? "rule.total-mismatch.subtotal" : "rule.total-mismatch",
+          row: total.row,
+          col: column.col,
+          field: key,
+          value: originalValue(cell),
+          fix: roundTo(sum, decimals),
+          params: { sum: roundTo(sum, decimals), diff: roundTo(stated - sum, decimals) },
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+/** A usable value of a field: present, filled and valid. */
+function usable(data: DataRow, key: FieldKey): number | string | boolean | undefined {
+  const field = data.fields.get(key);
+  if (!field || field.read.invalid || field.read.value === null) return undefined;
+  return field.read.value;
+}
+
+function at(data: DataRow, key: FieldKey, message: FindingInput["message"], params: FindingInput["params"] = {}): FindingInput {
+  const field = data.fields.get(key);
+  return {
+    rule: "inconsistent",
+    message,
+    row: data.row,
+    col: field?.col ?? 1,
+    field: key,
+    value: field ? originalValue(field.cell) : undefined,
+    params,
+  };
+}
+
+/** The inconsistent warnings of one row (PRODUCT.md §3), each only when all its cells are filled. */
+export function inconsistentFindings(parsed: ParsedSheet, settings: Settings): Finding[] {
+  const out: FindingInput[] = [];
+  for (const data of parsed.rows) {
+    const num = (key: FieldKey): number | undefined => {
+      const v = usable(data, key);
+      return typeof v === "number" ? v : undefined;
+    };
+    const pairs: [FieldKey, FieldKey, FindingInput["message"]][] = [
+      ["spent", "budget", "rule.inconsistent.spent"],
+      ["duesPaid", "duesDue", "rule.inconsistent.dues"],
+      ["newMembers", "membersProbationary", "rule.inconsistent.newMembers"],
+    ];
+    for (const [more, less, message] of pairs) {
+      const a = num(more);
+      const b = num(less);
+      const decimals = FIELD_BY_KEY.get(more)?.type === "money" ? 2 : 6;
+      if (a !== undefined && b !== undefined && roundTo(a, decimals) > roundTo(b, decimals)) {
+        out.push(at(data, more, message, { other: b }));
+      }
+    }
+    const committeeMeetings = num("committeeMeetings");
+    if (committeeMeetings !== undefined && committeeMeetings > 0 && usable(data, "hasCommittee") === false) {
+      out.push(at(data, "committeeMeetings", "rule.inconsistent.committee"));
+    }
+    const level = usable(data, "level");
+    const party = num("partyScore");
+    const business = num("businessScore");
+    const vetoed = usable(data, "veto") === true;
+    if (
+      typeof level === "string" &&
+      party !== undefined &&
+      business !== undefined &&
+      settings.thresholds.length === parsed.levels.length - 1
+    ) {
+      const score = combinedScore(party, business, settings.partyWeight, settings.method);
+      const expected = levelOf(score, vetoed, settings.thresholds, parsed.levels);
+      if (expected !== level) {
+        out.push(at(data, "level", "rule.inconsistent.level", { score: roundTo(score, 2), expected }));
+      }
+    }
+    if (vetoed && typeof level === "string" && level !== parsed.levels[0]) {
+      out.push(at(data, "veto", "rule.inconsistent.veto", { level, lowest: parsed.levels[0] }));
+    }
+  }
+  const findings = out.map((input) => makeFinding(parsed.sheet, input));
+  const { year, periodCell, periodText } = parsed.title;
+  if (settings.assessmentYear !== null && year !== undefined && periodCell && year !== settings.assessmentYear) {
+    findings.push(
+      makeFinding(parsed.sheet, {
+        rule: "inconsistent",
+        message: "rule.inconsistent.year",
+        row: periodCell.row,
+        col: periodCell.col,
+        value: periodText,
+        params: { year, expected: settings.assessmentYear },
+      }),
+    );
+  }
+  return findings;
+}
+
+export interface Located {
+  sheet: ParsedSheet;
+  row: DataRow;
+}
+
+/** A finding tied to the parsed sheet it belongs to (sheet names repeat across files). */
+export interface SheetFinding {
+  sheet: ParsedSheet;
+  finding: Finding;
+}
+
+/** duplicate-branch over every sheet validated together, in order; reported at the later row. */
+export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
+  const index = new BranchIndex<Located>(true);
+  const findings: SheetFinding[] = [];
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      const branchField = row.fields.get("branch");
+      if (!row.branch || !branchField || branchField.read.invalid) continue;
+      const earlier = index.find(row.code, row.unit, row.branch);
+      if (!earlier) {
+        index.add({ sheet, row }, row.code, row.unit, row.branch);
+        continue;
+      }
+      const field = (earlier.byCode ? row.fields.get("code") : undefined) ?? branchField;
+      findings.push({
+        sheet,
+        finding: makeFinding(sheet.sheet, {
+          rule: "duplicate-branch",
+          message: earlier.item.sheet === sheet ? "rule.duplicate-branch" : "rule.duplicate-branch.other-sheet",
+          row: row.row,
+          col: field.col,
+          field: field.key,
+          value: originalValue(field.cell),
+          params: { branch: row.branch, otherRow: earlier.item.row.row, otherSheet: earlier.item.sheet.sheet },
+        }),
+      });
+    }
+  }
+  return findings;
+}

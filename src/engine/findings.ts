@@ -1,0 +1,80 @@
+/** Building findings: address, severity, message from i18n; and ordering them. */
+import { address, columnLetter } from "./grid";
+import type { CellValue, Finding, RuleId } from "./report";
+import { FIELD_BY_KEY, type FieldKey } from "./schema";
+import { RULE_ORDER, SEVERITY } from "./rules";
+import { t, type MessageKey, type Params } from "../i18n";
+
+export interface FindingInput {
+  rule: RuleId;
+  message: MessageKey;
+  row: number;
+  col: number;
+  field?: FieldKey;
+  value?: CellValue;
+  fix?: CellValue;
+  params?: Params;
+}
+
+/** The standard label of a field, as users know it. */
+export function fieldLabel(key: FieldKey): string {
+  return FIELD_BY_KEY.get(key)?.labels[0] ?? key;
+}
+
+export function formatNumber(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+function show(value: CellValue | undefined): string {
+  if (value === undefined) return "";
+  if (typeof value === "number") return formatNumber(value);
+  return String(value);
+}
+
+export function makeFinding(sheet: string, input: FindingInput): Finding {
+  const cell = address(input.row, input.col);
+  const params: Params = {
+    cell,
+    row: input.row,
+    label: input.field ? fieldLabel(input.field) : "",
+    value: show(input.value),
+    fix: show(input.fix),
+    ...input.params,
+  };
+  // Built field by field so the JSON keeps the order of PRODUCT.md §3 and omits what is unknown.
+  return {
+    rule: input.rule,
+    severity: SEVERITY.get(input.rule) ?? "error",
+    sheet,
+    cell,
+    row: input.row,
+    column: columnLetter(input.col),
+    ...(input.field ? { field: input.field } : {}),
+    ...(input.value !== undefined ? { value: input.value } : {}),
+    message: t(input.message, params),
+    ...(input.fix !== undefined ? { fix: input.fix } : {}),
+  };
+}
+
+function columnIndex(finding: Finding): number {
+  let n = 0;
+  for (const ch of finding.column) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Sorted by row, column, then rule order; at most one error per cell (the first rule wins). */
+export function orderFindings(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort(
+    (a, b) =>
+      a.row - b.row ||
+      columnIndex(a) - columnIndex(b) ||
+      (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0),
+  );
+  const erred = new Set<string>();
+  return sorted.filter((f) => {
+    if (f.severity !== "error") return true;
+    if (erred.has(f.cell)) return false;
+    erred.add(f.cell);
+    return true;
+  });
+}

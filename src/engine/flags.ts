@@ -1,0 +1,179 @@
+/** The flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
+import type { Flag, FlagId } from "./report";
+import type { FieldKey } from "./schema";
+import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "./settings";
+import type { DataRow } from "./sheet";
+import { formatNumber } from "./findings";
+import { t, type MessageKey } from "../i18n";
+
+/** A row's fields as plain values: what a flag needs, whether read from a sheet or a formula. */
+export interface FlagInput {
+  values: Partial<Record<FieldKey, number | string | boolean | null>>;
+  /** Fields with an error; a flag using one of them is not computed. */
+  invalid: ReadonlySet<FieldKey>;
+  /** Columns present in the sheet. */
+  present: ReadonlySet<FieldKey>;
+}
+
+export interface FlagResult {
+  flag: FlagId;
+  level: "warning" | "critical";
+  detail: string;
+}
+
+const MEETINGS: readonly { type: MeetingType; key: FieldKey }[] = [
+  { type: "general", key: "generalMeetings" },
+  { type: "committee", key: "committeeMeetings" },
+  { type: "group", key: "groupMeetings" },
+  { type: "lecture", key: "lectures" },
+  { type: "themeday", key: "themeDays" },
+  { type: "orglife", key: "orgLifeMeeting" },
+  { type: "review", key: "memberReview" },
+];
+
+function num(input: FlagInput, key: FieldKey): number | undefined {
+  const v = input.values[key];
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return undefined;
+}
+
+/** Money as written in reports: grouped by thousands with a space, "4 600". */
+export function formatMoney(value: number): string {
+  const [whole, fraction] = formatNumber(Math.round(value * 100) / 100).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
+  return keys.some((key) => input.invalid.has(key));
+}
+
+function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined): FlagResult | null {
+  const groups = num(input, "groups") ?? 0;
+  const due: { type: MeetingType; key: FieldKey; required: number }[] = [];
+  for (const { type, key } of MEETINGS) {
+    if (type === "committee" && committee !== true) continue;
+    if (type === "group" && groups <= 0) continue;
+    if ((type === "themeday" || type === "orglife" || type === "review") && !input.present.has(key)) continue;
+    const required = requiredMeetings(settings, type, months, groups);
+    if (required > 0) due.push({ type, key, required });
+  }
+  if (usesInvalid(input, [...due.map((d) => d.key), "groups", "hasCommittee"])) return null;
+  const shortfalls: string[] = [];
+  let critical = false;
+  for (const { type, key, required } of due) {
+    const held = num(input, key);
+    // An optional column left blank says nothing; a required one blank is already an error.
+    if (held === undefined) continue;
+    if (held < required) {
+      shortfalls.push(`${t(`meeting.${type}` as MessageKey)} ${formatNumber(held)}/${required}`);
+      if (held === 0) critical = true;
+    }
+  }
+  if (shortfalls.length === 0) return null;
+  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join("；") };
+}
+
+function funds(input: FlagInput, months: number, settings: Settings): FlagResult | null {
+  const budget = num(input, "budget");
+  const spent = num(input, "spent");
+  if (usesInvalid(input, ["budget", "spent"]) || budget === undefined || spent === undefined || budget <= 0) return null;
+  const rate = spent / budget;
+  if (rate >= settings.minFundRate * (months / 12)) return null;
+  return {
+    flag: "unspent-funds",
+    level: spent === 0 ? "critical" : "warning",
+    detail: t("flag.unspent-funds.detail", {
+      rate: Math.round(rate * 100),
+      spent: formatMoney(spent),
+      budget: formatMoney(budget),
+    }),
+  };
+}
+
+function recruiting(input: FlagInput): FlagResult | null {
+  const keys: FieldKey[] = ["newMembers", "newMembersPrev", "nonMemberStaff"];
+  const current = num(input, "newMembers");
+  if (usesInvalid(input, keys) || current !== 0) return null;
+  if (num(input, "nonMemberStaff") === 0) return null;
+  const previous = num(input, "newMembersPrev");
+  return previous === 0
+    ? { flag: "no-new-members", level: "critical", detail: t("flag.no-new-members.two-years") }
+    : { flag: "no-new-members", level: "warning", detail: t("flag.no-new-members.detail") };
+}
+
+function membership(input: FlagInput, settings: Settings): FlagResult[] {
+  const out: FlagResult[] = [];
+  const formal = num(input, "membersFormal");
+  if (formal === undefined || usesInvalid(input, ["membersFormal"])) return out;
+  if (formal < settings.minMembers) {
+    out.push({ flag: "small-branch", level: "warning", detail: t("flag.small-branch.detail", { formal }) });
+  }
+  if (formal >= settings.committeeFrom && input.values.hasCommittee === false && !input.invalid.has("hasCommittee")) {
+    out.push({ flag: "committee-missing", level: "warning", detail: t("flag.committee-missing.detail", { formal }) });
+  }
+  const probationary = num(input, "membersProbationary") ?? 0;
+  if (!input.invalid.has("membersProbationary") && formal + probationary > settings.maxMembers) {
+    out.push({
+      flag: "large-branch",
+      level: "warning",
+      detail: t("flag.large-branch.detail", { total: formal + probationary, formal, probationary }),
+    });
+  }
+  return out;
+}
+
+function dues(input: FlagInput): FlagResult | null {
+  const due = num(input, "duesDue");
+  const paid = num(input, "duesPaid");
+  if (usesInvalid(input, ["duesDue", "duesPaid"]) || due === undefined || paid === undefined || due <= 0) return null;
+  if (Math.round(paid * 100) >= Math.round(due * 100)) return null;
+  return {
+    flag: "dues-shortfall",
+    level: paid === 0 ? "critical" : "warning",
+    detail: t("flag.dues-shortfall.detail", { paid: formatMoney(paid), due: formatMoney(due) }),
+  };
+}
+
+/** Every flag of one row, in the order of PRODUCT.md §4. */
+export function computeFlags(input: FlagInput, months: number, settings: Settings): FlagResult[] {
+  const committee = committeeOf(input, settings);
+  const results = [
+    meetings(input, months, settings, committee),
+    funds(input, months, settings),
+    recruiting(input),
+    ...membership(input, settings),
+    dues(input),
+  ];
+  return results.filter((f): f is FlagResult => f !== null);
+}
+
+function committeeOf(input: FlagInput, settings: Settings): boolean | undefined {
+  const explicit = input.invalid.has("hasCommittee") ? undefined : input.values.hasCommittee;
+  const formal = input.invalid.has("membersFormal") ? undefined : num(input, "membersFormal");
+  return committeeDue(explicit, input.invalid.has("hasCommittee"), formal, settings);
+}
+
+export function flagInputOf(data: DataRow, present: ReadonlySet<FieldKey>): FlagInput {
+  const values: FlagInput["values"] = {};
+  const invalid = new Set<FieldKey>();
+  for (const [key, field] of data.fields) {
+    values[key] = field.read.value;
+    if (field.read.invalid) invalid.add(key);
+  }
+  return { values, invalid, present };
+}
+
+export function flagsOfRow(data: DataRow, sheet: string, months: number, settings: Settings, present: ReadonlySet<FieldKey>): Flag[] {
+  return computeFlags(flagInputOf(data, present), months, settings).map((f) => ({
+    flag: f.flag,
+    level: f.level,
+    branch: data.branch,
+    unit: data.unit,
+    sheet,
+    row: data.row,
+    label: t(`flag.${f.flag}` as MessageKey),
+    detail: f.detail,
+  }));
+}

@@ -1,0 +1,9 @@
+/** The engine's public surface: what hosts (CLI, add-in, preview, functions) may use. */
+export * from "./grid";
+export * from "./report";
+export { FIELDS, type FieldKey, type FieldSpec } from "./schema";
+export { DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type Settings } from "./settings";
+export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
+export { RULES, RULES_VERSION } from "./rules";
+export { computeFlags, type FlagInput, type FlagResult } from "./flags";
+export * from "./scoring";

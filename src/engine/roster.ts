@@ -1,0 +1,120 @@
+/**
+ * The office's roster (名册) against the submissions: branches that are missing, branches nobody
+ * listed, departments that submitted nothing; and the roster's 上年定级, which wins over the
+ * self-reported one.
+ */
+import type { Grid } from "./grid";
+import { findHeader } from "./header";
+import { BranchIndex } from "./identity";
+import { makeFinding } from "./findings";
+import type { Report, RosterEntry } from "./report";
+import type { SheetFinding } from "./checks";
+import { parseSheet, type DataRow, type ParsedSheet } from "./sheet";
+import type { Settings } from "./settings";
+import { originalValue } from "./values";
+import { SheetView } from "./view";
+
+export interface RosterBranch extends RosterEntry {
+  levelPrev?: string;
+  partyScorePrev?: number;
+}
+
+export interface Roster {
+  sheet: string;
+  /** Whether the roster has a 所属单位 column; without it branches match by name. */
+  hasUnit: boolean;
+  branches: RosterBranch[];
+}
+
+function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
+  const entry: RosterBranch = { branch: row.branch };
+  if (hasUnit && row.fields.get("unit")?.read.value) entry.unit = row.unit;
+  if (row.code) entry.code = row.code;
+  const level = row.fields.get("levelPrev")?.read.value;
+  if (typeof level === "string" && level) entry.levelPrev = level;
+  const score = row.fields.get("partyScorePrev")?.read.value;
+  if (typeof score === "number") entry.partyScorePrev = score;
+  return entry;
+}
+
+/** The first visible sheet with a 党支部名称 column is the roster. */
+export function readRoster(grids: Grid[], settings: Settings): Roster | null {
+  for (const grid of grids) {
+    if (grid.visible === false) continue;
+    const header = findHeader(new SheetView(grid), (h) => h.byKey.has("branch"));
+    if (!header) continue;
+    const parsed = parseSheet(grid, header, settings);
+    const hasUnit = header.byKey.has("unit");
+    return {
+      sheet: grid.sheet,
+      hasUnit,
+      branches: parsed.rows.filter((r) => r.branch).map((r) => entryOf(r, hasUnit)),
+    };
+  }
+  return null;
+}
+
+function plain(entry: RosterBranch): RosterEntry {
+  const out: RosterEntry = { branch: entry.branch };
+  if (entry.unit) out.unit = entry.unit;
+  if (entry.code) out.code = entry.code;
+  return out;
+}
+
+export interface RosterCheck {
+  findings: SheetFinding[];
+  roster: Report["roster"];
+}
+
+export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck {
+  const index = new BranchIndex<RosterBranch>(roster.hasUnit);
+  for (const entry of roster.branches) index.add(entry, entry.code, entry.unit, entry.branch);
+  const matched = new Set<RosterBranch>();
+  const findings: SheetFinding[] = [];
+  const unknown: RosterEntry[] = [];
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      const branchField = row.fields.get("branch");
+      if (!row.branch || !branchField || branchField.read.invalid) continue;
+      const found = index.find(row.code, row.unit, row.branch)?.item;
+      if (!found) {
+        unknown.push(plain({ branch: row.branch, unit: row.unit, code: row.code }));
+        findings.push({
+          sheet,
+          finding: makeFinding(sheet.sheet, {
+            rule: "unknown-branch",
+            message: "rule.unknown-branch",
+            row: row.row,
+            col: branchField.col,
+            field: "branch",
+            value: originalValue(branchField.cell),
+            params: { branch: row.branch },
+          }),
+        });
+        continue;
+      }
+      matched.add(found);
+      const levelField = row.fields.get("levelPrev");
+      const reported = levelField?.read.value;
+      if (levelField && found.levelPrev && typeof reported === "string" && reported !== found.levelPrev) {
+        findings.push({
+          sheet,
+          finding: makeFinding(sheet.sheet, {
+            rule: "inconsistent",
+            message: "rule.inconsistent.roster-level",
+            row: row.row,
+            col: levelField.col,
+            field: "levelPrev",
+            value: originalValue(levelField.cell),
+            params: { roster: found.levelPrev },
+          }),
+        });
+      }
+    }
+  }
+  const missing = roster.branches.filter((b) => !matched.has(b));
+  const units = new Map<string, boolean>();
+  for (const b of roster.branches) if (b.unit) units.set(b.unit, (units.get(b.unit) ?? false) || matched.has(b));
+  const unsubmitted = [...units].filter(([, any]) => !any).map(([unit]) => ({ unit }));
+  return { findings, roster: { missing: missing.map(plain), unknown, unsubmitted } };
+}

@@ -1,0 +1,101 @@
+/** Every default the rules, flags and scores use; each can be changed by the office (设置). */
+
+export type CombineMethod = "weighted" | "multiplier";
+
+/** Built-in level schemes, low → high; where values fit several, the first listed wins. */
+export const LEVEL_SCHEMES: readonly (readonly string[])[] = [
+  ["后进", "一般", "先进"],
+  ["较差", "一般", "较好", "好"],
+  ["差", "一般", "较好", "好"],
+  ["一星", "二星", "三星", "四星", "五星"],
+];
+
+export type MeetingType = "general" | "committee" | "group" | "lecture" | "themeday" | "orglife" | "review";
+
+export interface Settings {
+  /** 党建 weight in the weighted combined score. */
+  partyWeight: number;
+  method: CombineMethod;
+  /** Grade thresholds, low → high; one fewer than levels. */
+  thresholds: number[];
+  /** The level scheme; null = the first built-in scheme that fits the values. */
+  levels: string[] | null;
+  /** One meeting of each type is due every this many months (党小组会: per group). */
+  meetingEveryMonths: { general: number; committee: number; group: number; lecture: number; themeday: number };
+  /** 组织生活会 and 民主评议 are due this many times in a full year. */
+  annualMeetings: { orglife: number; review: number };
+  /** unspent-funds when spent/budget is below this share of the pro-rated budget. */
+  minFundRate: number;
+  /** small-branch below this many 正式党员. */
+  minMembers: number;
+  /** A 支委会 is due from this many 正式党员. */
+  committeeFrom: number;
+  /** large-branch above this many 党员. */
+  maxMembers: number;
+  /** When set, a period of another year is flagged as inconsistent. */
+  assessmentYear: number | null;
+  /** 提升率: the rise in points that counts as an improvement. */
+  improveThreshold: number;
+  quotaTop: number;
+  quotaBottom: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  partyWeight: 0.5,
+  method: "weighted",
+  thresholds: [60, 90],
+  levels: null,
+  meetingEveryMonths: { general: 3, committee: 1, group: 1, lecture: 3, themeday: 1 },
+  annualMeetings: { orglife: 1, review: 1 },
+  minFundRate: 0.5,
+  minMembers: 3,
+  committeeFrom: 7,
+  maxMembers: 50,
+  assessmentYear: null,
+  improveThreshold: 10,
+  quotaTop: 0.2,
+  quotaBottom: 0.05,
+});
+
+export function withDefaults(partial: Partial<Settings> = {}): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...partial,
+    meetingEveryMonths: { ...DEFAULT_SETTINGS.meetingEveryMonths, ...partial.meetingEveryMonths },
+    annualMeetings: { ...DEFAULT_SETTINGS.annualMeetings, ...partial.annualMeetings },
+  };
+}
+
+/** Meetings of a type due in a period of `months` (PRODUCT.md §4). */
+export function requiredMeetings(settings: Settings, type: MeetingType, months: number, groups = 1): number {
+  switch (type) {
+    case "orglife":
+    case "review":
+      return months === 12 ? settings.annualMeetings[type] : 0;
+    case "group":
+      return Math.ceil(months / settings.meetingEveryMonths.group) * groups;
+    default:
+      return Math.ceil(months / settings.meetingEveryMonths[type]);
+  }
+}
+
+/** The first built-in scheme containing every value, or null. */
+export function schemeFor(values: Iterable<string>): readonly string[] | null {
+  const wanted = [...values];
+  return LEVEL_SCHEMES.find((scheme) => wanted.every((v) => scheme.includes(v))) ?? null;
+}
+
+/**
+ * 是否设支委会: as filled in, else whether the branch has enough 正式党员 to need one;
+ * undefined when it cannot be known (the cell is wrong, or 正式党员数 is unknown).
+ */
+export function committeeDue(
+  explicit: unknown,
+  explicitInvalid: boolean,
+  formal: number | undefined,
+  settings: Settings,
+): boolean | undefined {
+  if (explicitInvalid) return undefined;
+  if (typeof explicit === "boolean") return explicit;
+  return formal === undefined ? undefined : formal >= settings.committeeFrom;
+}

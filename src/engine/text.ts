@@ -1,0 +1,90 @@
+/** Text normalisation shared by header matching, value reading and branch identity. */
+
+/** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Every kind of whitespace, including line breaks, U+3000 and no-break spaces. */
+const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+
+export function removeWhitespace(text: string): string {
+  return text.replace(WHITESPACE, "");
+}
+
+export function isBlankText(text: string): boolean {
+  return removeWhitespace(text) === "";
+}
+
+/** The form names and codes are compared in: no whitespace, half-width, lower case. */
+export function normaliseName(text: string): string {
+  return removeWhitespace(toHalfWidth(text)).toLowerCase();
+}
+
+export const UNITS = ["万元", "元", "次", "人", "个", "名", "分"] as const;
+export type Unit = (typeof UNITS)[number];
+
+function isUnit(text: string): text is Unit {
+  return (UNITS as readonly string[]).includes(text);
+}
+
+function stripStars(text: string): string {
+  return text.replace(/^\*+|\*+$/g, "");
+}
+
+/** A header label normalised per PRODUCT.md §2, with the unit in trailing brackets taken off. */
+export function normaliseLabel(text: string): { text: string; unit?: Unit } {
+  let s = stripStars(normaliseName(text));
+  const bracket = /[(\[]([^()[\]]*)[)\]]$/.exec(s);
+  if (bracket && isUnit(bracket[1])) {
+    return { text: stripStars(s.slice(0, bracket.index)), unit: bracket[1] };
+  }
+  s = stripStars(s);
+  return { text: s };
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A simple Chinese numeral (四, 十二, 二十三, 一百零五) as a number, else null. */
+export function chineseNumeral(text: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch];
+    } else {
+      total += (digit ?? 1) * MULTIPLIERS[ch];
+      digit = null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** Placeholders that stand for "none" in number cells (PRODUCT.md §2). */
+const PLACEHOLDERS = new Set(["无", "—", "——", "-", "--", "/", "－"]);
+
+export type NumberText =
+  | { kind: "number"; value: number; unit?: Unit }
+  | { kind: "placeholder" }
+  | { kind: "chinese"; value: number }
+  | { kind: "none" };
+
+/** Reads text that should be a number: "１２", " 12 ", "12次", "1,200", "无". */
+export function parseNumberText(text: string): NumberText {
+  const s = removeWhitespace(toHalfWidth(text));
+  if (PLACEHOLDERS.has(s)) return { kind: "placeholder" };
+  const unitMatch = /(万元|元|次|人|个|名|分)$/.exec(s);
+  const unit = unitMatch ? (unitMatch[1] as Unit) : undefined;
+  let body = unitMatch ? s.slice(0, unitMatch.index) : s;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, "");
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return { kind: "number", value: Number(body), unit };
+  const chinese = chineseNumeral(body);
+  if (chinese !== null) return { kind: "chinese", value: chinese };
+  return { kind: "none" };
+}

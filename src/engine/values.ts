@@ -1,0 +1,150 @@
+/**
+ * Reading one cell as a field of the standard sheet: the cell rules of PRODUCT.md §3
+ * (excel-error … number-as-text). Returns the value in its base unit (money in 元) and the
+ * issues found; the caller turns issues into findings with addresses and messages.
+ */
+import type { Cell } from "./grid";
+import type { CellValue, RuleId } from "./report";
+import type { FieldSpec } from "./schema";
+import { isNumeric } from "./schema";
+import { parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
+import { cellText, isBlank, serialToIso } from "./view";
+import type { MessageKey, Params } from "../i18n";
+
+export type FieldValue = number | string | boolean;
+
+export interface Issue {
+  rule: RuleId;
+  message: MessageKey;
+  params?: Params;
+  fix?: CellValue;
+}
+
+export interface ReadValue {
+  /** Null when blank or unreadable. */
+  value: FieldValue | null;
+  blank: boolean;
+  /** True when an error rule applies (the value is then unusable). */
+  invalid: boolean;
+  issues: Issue[];
+}
+
+const YES = new Set(["是", "有", "√", "y", "yes", "true", "1"]);
+const NO = new Set(["否", "无", "×", "n", "no", "false", "0"]);
+
+const NOT_VETO = new Set(["", "无", "否", "/", "—", "0", "false"]);
+
+export function originalValue(cell: Cell): CellValue | undefined {
+  switch (cell.kind) {
+    case "empty":
+      return undefined;
+    case "number":
+      return cell.value;
+    case "bool":
+      return cell.value;
+    case "date":
+      return serialToIso(cell.serial);
+    default:
+      return cellText(cell);
+  }
+}
+
+function ok(value: FieldValue, issues: Issue[] = []): ReadValue {
+  return { value, blank: false, invalid: false, issues };
+}
+
+function bad(issue: Issue): ReadValue {
+  return { value: null, blank: false, invalid: true, issues: [issue] };
+}
+
+const BLANK: ReadValue = { value: null, blank: true, invalid: false, issues: [] };
+
+/** Multiplier from a value written in `from` to the column's unit `to` (万元 ↔ 元). */
+function scale(from: Unit | undefined, to: Unit | undefined): number {
+  if (from === "万元" && to !== "万元") return 10000;
+  if (from === "元" && to === "万元") return 1 / 10000;
+  return 1;
+}
+
+function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
+  const issues: Issue[] = [];
+  let n: number;
+  if (cell.kind === "number") {
+    n = cell.value;
+  } else if (cell.kind === "text") {
+    const parsed = parseNumberText(cell.value);
+    if (parsed.kind === "placeholder") {
+      issues.push({ rule: "number-as-text", message: "rule.number-as-text.placeholder", fix: 0 });
+      n = 0;
+    } else if (parsed.kind === "chinese") {
+      return bad({ rule: "not-a-number", message: "rule.not-a-number.chinese", fix: parsed.value });
+    } else if (parsed.kind === "number") {
+      n = parsed.value * scale(parsed.unit, unit);
+      const wide = cell.value !== toHalfWidth(cell.value);
+      issues.push({
+        rule: "number-as-text",
+        message: wide ? "rule.number-as-text.fullwidth" : "rule.number-as-text.text",
+        fix: n,
+      });
+    } else {
+      return bad({ rule: "not-a-number", message: "rule.not-a-number" });
+    }
+  } else {
+    return bad({ rule: "not-a-number", message: "rule.not-a-number" });
+  }
+  if (spec.type === "integer" && Math.abs(n - Math.round(n)) > 1e-6) {
+    return { value: null, blank: false, invalid: true, issues: [...issues, { rule: "not-an-integer", message: "rule.not-an-integer" }] };
+  }
+  // Ranges are in the cell's own unit; money has only a lower bound, so 万元 needs no scaling.
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+    const message = spec.max === undefined ? "rule.out-of-range.min" : "rule.out-of-range";
+    const issue: Issue = { rule: "out-of-range", message, params: { min: spec.min ?? 0, max: spec.max ?? "" } };
+    return { value: null, blank: false, invalid: true, issues: [...issues, issue] };
+  }
+  if (spec.type === "integer") return ok(Math.round(n), issues);
+  return ok(spec.type === "money" && unit === "万元" ? n * 10000 : n, issues);
+}
+
+export function readYesNo(cell: Cell): boolean | null {
+  if (cell.kind === "bool") return cell.value;
+  if (cell.kind === "number") return cell.value === 1 ? true : cell.value === 0 ? false : null;
+  if (cell.kind !== "text") return null;
+  const s = removeWhitespace(toHalfWidth(cell.value)).toLowerCase();
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return null;
+}
+
+export function isVeto(cell: Cell): boolean {
+  if (cell.kind === "bool") return cell.value;
+  if (cell.kind === "number") return cell.value !== 0;
+  if (cell.kind !== "text") return false;
+  return !NOT_VETO.has(removeWhitespace(toHalfWidth(cell.value)).toLowerCase());
+}
+
+/**
+ * A cell read as the field `spec`. Levels are read as normalised text here; whether they belong
+ * to the scheme is decided per sheet, once every level of the sheet is known.
+ */
+export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
+  if (isBlank(cell)) return BLANK;
+  if (cell.kind === "error") return bad({ rule: "excel-error", message: "rule.excel-error" });
+  if (isNumeric(spec.type)) return readNumber(cell, spec, unit);
+  switch (spec.type) {
+    case "yesno": {
+      const yes = readYesNo(cell);
+      return yes === null ? bad({ rule: "bad-option", message: "rule.bad-option.yesno" }) : ok(yes);
+    }
+    case "yesno-or-integer": {
+      const yes = readYesNo(cell);
+      if (yes !== null) return ok(yes ? 1 : 0);
+      return readNumber(cell, { ...spec, type: "integer" }, unit);
+    }
+    case "veto":
+      return ok(isVeto(cell));
+    case "level":
+      return ok(removeWhitespace(toHalfWidth(cellText(cell))));
+    default:
+      return ok(cellText(cell).trim());
+  }
+}

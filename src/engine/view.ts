@@ -1,0 +1,84 @@
+/** Sheet-coordinate access to a Grid, with merged areas resolved. */
+import { type Cell, type CellRange, type Grid, EMPTY } from "./grid";
+import { isBlankText } from "./text";
+
+export function isBlank(cell: Cell): boolean {
+  return cell.kind === "empty" || (cell.kind === "text" && isBlankText(cell.value));
+}
+
+export function cellText(cell: Cell): string {
+  switch (cell.kind) {
+    case "text":
+      return cell.value;
+    case "number":
+      return String(cell.value);
+    case "bool":
+      return cell.value ? "TRUE" : "FALSE";
+    case "error":
+      return cell.code;
+    case "date":
+      return serialToIso(cell.serial);
+    default:
+      return "";
+  }
+}
+
+export function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+}
+
+export class SheetView {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  /** "row,col" of a covered (non top-left) cell → its merged area. */
+  private readonly covered = new Map<string, CellRange>();
+  private readonly masters = new Map<string, CellRange>();
+
+  constructor(readonly grid: Grid) {
+    this.firstRow = grid.origin.row;
+    this.firstCol = grid.origin.col;
+    this.lastRow = grid.origin.row + grid.cells.length - 1;
+    let width = 0;
+    for (const row of grid.cells) width = Math.max(width, row.length);
+    this.lastCol = grid.origin.col + width - 1;
+    for (const m of grid.merges) {
+      this.masters.set(`${m.top},${m.left}`, m);
+      // Only areas inside the grid matter; clamping keeps a whole-column merge cheap.
+      for (let r = m.top; r <= Math.min(m.bottom, this.lastRow); r++) {
+        for (let c = m.left; c <= Math.min(m.right, this.lastCol); c++) {
+          if (r !== m.top || c !== m.left) this.covered.set(`${r},${c}`, m);
+        }
+      }
+    }
+  }
+
+  get(row: number, col: number): Cell {
+    const r = this.grid.cells[row - this.firstRow];
+    return r?.[col - this.firstCol] ?? EMPTY;
+  }
+
+  /** The merged area a cell is covered by (not its top-left cell), if any. */
+  coveredBy(row: number, col: number): CellRange | undefined {
+    return this.covered.get(`${row},${col}`);
+  }
+
+  /** The merged area whose top-left cell this is, if any. */
+  mergeAt(row: number, col: number): CellRange | undefined {
+    return this.masters.get(`${row},${col}`);
+  }
+
+  /** The value shown in a cell: a covered cell shows its merged area's value. */
+  shown(row: number, col: number): Cell {
+    const m = this.coveredBy(row, col);
+    return m ? this.get(m.top, m.left) : this.get(row, col);
+  }
+
+  isRowBlank(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
+    for (let c = fromCol; c <= toCol; c++) if (!isBlank(this.get(row, c))) return false;
+    return true;
+  }
+}
