@@ -97,9 +97,17 @@ function build(top: number, bottom: number, columns: Column[]): Header {
 }
 
 /**
- * The header row(s) mapping the most keys, among every one-row and two-row candidate near the
- * top; on a tie the earlier candidate (one row before two) wins. Null when no candidate maps
- * `requiredKey`.
+ * More keys win. On a tie, of two readings ending on the same row the shorter wins: the line
+ * above a one-row header (填报单位…) is no group label; otherwise the earlier wins.
+ */
+function better(candidate: Header, best: Header): boolean {
+  if (candidate.byKey.size !== best.byKey.size) return candidate.byKey.size > best.byKey.size;
+  return candidate.bottom === best.bottom && candidate.top > best.top;
+}
+
+/**
+ * The header row(s) mapping the most keys among every one-row and two-row candidate near the
+ * top, or null when no candidate is acceptable.
  */
 export function findHeader(view: SheetView, accept: (header: Header) => boolean): Header | null {
   let best: Header | null = null;
@@ -109,8 +117,7 @@ export function findHeader(view: SheetView, accept: (header: Header) => boolean)
     const candidates = [build(row, row, singleRow(view, row))];
     if (row < view.lastRow) candidates.push(build(row, row + 1, twoRows(view, row)));
     for (const header of candidates) {
-      if (!accept(header)) continue;
-      if (!best || header.byKey.size > best.byKey.size) best = header;
+      if (accept(header) && (!best || better(header, best))) best = header;
     }
   }
   return best;

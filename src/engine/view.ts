@@ -29,14 +29,19 @@ export function serialToIso(serial: number): string {
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
+/** Excel has at most 16 384 columns, so this is a unique number per cell (and cheaper than a string). */
+function key(row: number, col: number): number {
+  return row * 16385 + col;
+}
+
 export class SheetView {
   readonly firstRow: number;
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  /** "row,col" of a covered (non top-left) cell → its merged area. */
-  private readonly covered = new Map<string, CellRange>();
-  private readonly masters = new Map<string, CellRange>();
+  /** key(row, col) of a covered (non top-left) cell → its merged area. */
+  private readonly covered = new Map<number, CellRange>();
+  private readonly masters = new Map<number, CellRange>();
 
   constructor(readonly grid: Grid) {
     this.firstRow = grid.origin.row;
@@ -46,11 +51,11 @@ export class SheetView {
     for (const row of grid.cells) width = Math.max(width, row.length);
     this.lastCol = grid.origin.col + width - 1;
     for (const m of grid.merges) {
-      this.masters.set(`${m.top},${m.left}`, m);
+      this.masters.set(key(m.top, m.left), m);
       // Only areas inside the grid matter; clamping keeps a whole-column merge cheap.
       for (let r = m.top; r <= Math.min(m.bottom, this.lastRow); r++) {
         for (let c = m.left; c <= Math.min(m.right, this.lastCol); c++) {
-          if (r !== m.top || c !== m.left) this.covered.set(`${r},${c}`, m);
+          if (r !== m.top || c !== m.left) this.covered.set(key(r, c), m);
         }
       }
     }
@@ -63,12 +68,12 @@ export class SheetView {
 
   /** The merged area a cell is covered by (not its top-left cell), if any. */
   coveredBy(row: number, col: number): CellRange | undefined {
-    return this.covered.get(`${row},${col}`);
+    return this.covered.size === 0 ? undefined : this.covered.get(key(row, col));
   }
 
   /** The merged area whose top-left cell this is, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.masters.get(`${row},${col}`);
+    return this.masters.get(key(row, col));
   }
 
   /** The value shown in a cell: a covered cell shows its merged area's value. */

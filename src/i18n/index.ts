@@ -21,7 +21,24 @@ export function getLocale(): Locale {
 
 export type Params = Record<string, string | number>;
 
+/** A template split at its placeholders: even items are text, odd items parameter names. */
+const compiled = new Map<string, string[]>();
+
+function parts(template: string): string[] {
+  let split = compiled.get(template);
+  if (!split) {
+    split = template.split(/\{(\w+)\}/);
+    compiled.set(template, split);
+  }
+  return split;
+}
+
 export function t(key: MessageKey, params: Params = {}): string {
-  const template = catalogs[current][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const split = parts(catalogs[current][key]);
+  let out = split[0];
+  for (let i = 1; i < split.length; i += 2) {
+    const name = split[i];
+    out += (name in params ? String(params[name]) : `{${name}}`) + split[i + 1];
+  }
+  return out;
 }

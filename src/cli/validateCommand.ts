@@ -1,0 +1,156 @@
+/**
+ * `dj-assess validate`: reads the files, runs the engine, prints, writes annotated copies and
+ * decides the exit status (0 clean, 1 errors found, 2 a file or an argument could not be used).
+ * Every problem reaches the user as one Chinese line; nothing here prints a stack.
+ */
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { validateWorkbooks, type Grid, type Settings, type WorkbookInput } from "../engine";
+import { settingsFromGrid, settingsFromJson, type SettingsInput } from "../engine/settingsInput";
+import { readWorkbook } from "../files/read";
+import { annotateWorkbook } from "../files/annotate";
+import { isUnsupportedName, WorkbookReadError } from "../files/load";
+import { t } from "../i18n";
+import { formatSummary } from "./summary";
+import { chooseOutputName, writeOwnedFile } from "./outputName";
+
+export interface ValidateArgs {
+  files: string[];
+  roster?: string;
+  settings?: string;
+  sheet?: string;
+  json?: boolean;
+  annotate?: string;
+}
+
+export interface Output {
+  out(text: string): void;
+  err(line: string): void;
+}
+
+export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
+
+/** A problem with one input, said in one line. */
+class InputProblem extends Error {}
+
+function describe(error: unknown, file: string): string {
+  if (error instanceof InputProblem) return error.message;
+  if (error instanceof WorkbookReadError) return `${basename(file)}：${error.message}`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return t("cli.error.notFound", { file });
+  if (code === "EACCES" || code === "EPERM") return t("cli.error.noAccess", { file });
+  if (code === "EISDIR") return t("cli.error.isDirectory", { file });
+  return t("cli.error.unreadable", { file, reason: error instanceof Error ? error.message : String(error) });
+}
+
+function readBytes(file: string): Buffer {
+  if (statSync(file).isDirectory()) throw Object.assign(new Error(file), { code: "EISDIR" });
+  return readFileSync(file);
+}
+
+async function readGrids(file: string): Promise<{ bytes: Buffer; grids: Grid[] }> {
+  if (isUnsupportedName(file)) throw new InputProblem(t("rule.unsupported-file", { file: basename(file) }));
+  const bytes = readBytes(file);
+  return { bytes, grids: await readWorkbook(bytes) };
+}
+
+async function readSettings(file: string): Promise<SettingsInput> {
+  if (extname(file).toLowerCase() === ".json") {
+    let json: unknown;
+    try {
+      json = JSON.parse(readBytes(file).toString("utf8"));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new InputProblem(t("cli.error.badJson", { file, reason: error.message }));
+      throw error;
+    }
+    return settingsFromJson(json);
+  }
+  const { grids } = await readGrids(file);
+  const sheet = grids.find((g) => g.sheet === t("sheet.settings"));
+  if (!sheet) throw new InputProblem(t("cli.error.noSettingsSheet", { file, sheet: t("sheet.settings") }));
+  return settingsFromGrid(sheet);
+}
+
+export async function runValidate(args: ValidateArgs, io: Output): Promise<number> {
+  let unusable = false;
+  const fail = (line: string) => {
+    unusable = true;
+    io.err(line);
+  };
+
+  let settings: Partial<Settings> = {};
+  if (args.settings) {
+    try {
+      const input = await readSettings(args.settings);
+      if (input.problems.length > 0) {
+        for (const problem of input.problems) io.err(`${args.settings}: ${problem}`);
+        return EXIT.unusable;
+      }
+      settings = input.settings;
+    } catch (error) {
+      io.err(describe(error, args.settings));
+      return EXIT.unusable;
+    }
+  }
+
+  let roster: Grid[] | undefined;
+  if (args.roster) {
+    try {
+      roster = (await readGrids(args.roster)).grids;
+    } catch (error) {
+      fail(describe(error, args.roster));
+    }
+  }
+
+  const books: WorkbookInput[] = [];
+  const bytes = new Map<string, Buffer>();
+  for (const file of args.files) {
+    try {
+      const read = await readGrids(file);
+      books.push({ file, grids: read.grids });
+      bytes.set(file, read.bytes);
+    } catch (error) {
+      const message = describe(error, file);
+      fail(message);
+      books.push({ file, grids: [], error: message });
+    }
+  }
+  if (args.sheet !== undefined && !books.some((b) => b.grids.some((g) => g.sheet === args.sheet))) {
+    io.err(t("cli.error.noSuchSheet", { sheet: args.sheet }));
+    return EXIT.unusable;
+  }
+
+  const { report } = validateWorkbooks(books, { settings, roster, sheet: args.sheet });
+  if (args.json) io.out(JSON.stringify(report, null, 2) + "\n");
+  else io.out(formatSummary(report, roster !== undefined));
+
+  if (args.annotate) {
+    const dir = resolve(args.annotate);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      io.err(describe(error, args.annotate));
+      return EXIT.unusable;
+    }
+    const taken = new Set<string>();
+    for (const file of report.files) {
+      const original = bytes.get(file.file);
+      if (!original) continue;
+      try {
+        const findings = file.sheets.flatMap((s) => s.findings);
+        const copy = await annotateWorkbook(original, findings, {});
+        const name = chooseOutputName(dir, file.file, taken);
+        // Never write over an input, whatever the folder.
+        if (args.files.some((f) => resolve(f) === resolve(dir, name))) throw new InputProblem(t("cli.error.wouldOverwrite", { file: name }));
+        writeOwnedFile(dir, name, copy);
+        if (!args.json) io.err(t("cli.annotated", { file: resolve(dir, name) }));
+      } catch (error) {
+        fail(describe(error, file.file));
+      }
+    }
+  }
+
+  if (unusable) return EXIT.unusable;
+  return report.summary.errors > 0 ? EXIT.errors : EXIT.clean;
+}
+

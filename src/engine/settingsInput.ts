@@ -1,0 +1,187 @@
+/**
+ * Settings as offices write them: a JSON file (keys as in Settings, nested or dotted) or a 参数
+ * sheet of (parameter, value) rows with the Chinese parameter names. Every value is checked;
+ * problems come back as Chinese sentences, and nothing is applied when there is one.
+ */
+import type { Grid } from "./grid";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { toHalfWidth, removeWhitespace } from "./text";
+import { SheetView, cellText, isBlank } from "./view";
+import { t, type MessageKey } from "../i18n";
+
+type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points";
+
+interface SettingField {
+  path: string;
+  kind: Kind;
+}
+
+/** Every setting an office can change; `setting.<path>` in i18n is its 参数 sheet name. */
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { path: "partyWeight", kind: "fraction" },
+  { path: "method", kind: "method" },
+  { path: "thresholds", kind: "thresholds" },
+  { path: "levels", kind: "levels" },
+  { path: "meetingEveryMonths.general", kind: "months" },
+  { path: "meetingEveryMonths.committee", kind: "months" },
+  { path: "meetingEveryMonths.group", kind: "months" },
+  { path: "meetingEveryMonths.lecture", kind: "months" },
+  { path: "meetingEveryMonths.themeday", kind: "months" },
+  { path: "annualMeetings.orglife", kind: "count" },
+  { path: "annualMeetings.review", kind: "count" },
+  { path: "minFundRate", kind: "fraction" },
+  { path: "minMembers", kind: "count" },
+  { path: "committeeFrom", kind: "count" },
+  { path: "maxMembers", kind: "count" },
+  { path: "assessmentYear", kind: "year" },
+  { path: "improveThreshold", kind: "points" },
+  { path: "quotaTop", kind: "fraction" },
+  { path: "quotaBottom", kind: "fraction" },
+];
+
+export function settingName(path: string): string {
+  return t(`setting.${path}` as MessageKey);
+}
+
+function byName(name: string): SettingField | undefined {
+  const n = removeWhitespace(toHalfWidth(name)).toLowerCase();
+  return SETTING_FIELDS.find((f) => f.path.toLowerCase() === n || removeWhitespace(settingName(f.path)).toLowerCase() === n);
+}
+
+function list(value: unknown): string[] | null {
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== "");
+  if (typeof value === "string") {
+    return toHalfWidth(value)
+      .split(/[,，、;；\s]+/)
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
+  }
+  return null;
+}
+
+function number(value: unknown): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "") {
+    const n = Number(removeWhitespace(toHalfWidth(value)));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** The value as the setting wants it, or an i18n key saying what it must be. */
+function convert(kind: Kind, value: unknown): { value: unknown } | { problem: MessageKey } {
+  switch (kind) {
+    case "fraction": {
+      const n = number(value);
+      return n !== null && n >= 0 && n <= 1 ? { value: n } : { problem: "settings.mustBeFraction" };
+    }
+    case "points": {
+      const n = number(value);
+      return n !== null && n >= 0 && n <= 100 ? { value: n } : { problem: "settings.mustBePoints" };
+    }
+    case "months": {
+      const n = number(value);
+      return n !== null && Number.isInteger(n) && n >= 1 && n <= 12 ? { value: n } : { problem: "settings.mustBeMonths" };
+    }
+    case "count": {
+      const n = number(value);
+      return n !== null && Number.isInteger(n) && n >= 0 ? { value: n } : { problem: "settings.mustBeCount" };
+    }
+    case "year": {
+      if (value === null || value === "") return { value: null };
+      const n = number(value);
+      return n !== null && Number.isInteger(n) && n >= 1990 && n <= 2100 ? { value: n } : { problem: "settings.mustBeYear" };
+    }
+    case "method": {
+      const s = typeof value === "string" ? removeWhitespace(value).toLowerCase() : "";
+      if (s === "weighted" || s === "加权") return { value: "weighted" };
+      if (s === "multiplier" || s === "双乘数") return { value: "multiplier" };
+      return { problem: "settings.mustBeMethod" };
+    }
+    case "thresholds": {
+      const items = list(value);
+      const nums = items?.map((v) => number(v));
+      if (!nums || nums.length === 0 || nums.some((n) => n === null)) return { problem: "settings.mustBeThresholds" };
+      const ok = (nums as number[]).every((n, i, all) => i === 0 || n > all[i - 1]);
+      return ok ? { value: nums } : { problem: "settings.mustBeThresholds" };
+    }
+    case "levels": {
+      if (value === null || value === "") return { value: null };
+      const items = list(value);
+      return items && items.length >= 2 && new Set(items).size === items.length ? { value: items } : { problem: "settings.mustBeLevels" };
+    }
+  }
+}
+
+export interface SettingsInput {
+  settings: Partial<Settings>;
+  problems: string[];
+}
+
+function assign(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head, tail] = path.split(".");
+  if (tail === undefined) {
+    target[head] = value;
+    return;
+  }
+  const inner = (target[head] as Record<string, unknown> | undefined) ?? {};
+  inner[tail] = value;
+  target[head] = inner;
+}
+
+/** Settings from (name, value) pairs; names are paths ("partyWeight") or 参数 names (党建权重). */
+export function settingsFromPairs(pairs: Iterable<[string, unknown]>): SettingsInput {
+  const settings: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, value] of pairs) {
+    const field = byName(name);
+    if (!field) {
+      problems.push(t("settings.unknown", { name }));
+      continue;
+    }
+    const converted = convert(field.kind, value);
+    if ("problem" in converted) {
+      problems.push(t(converted.problem, { name: settingName(field.path), value: JSON.stringify(value) ?? "" }));
+    } else {
+      assign(settings, field.path, converted.value);
+    }
+  }
+  const merged = { ...DEFAULT_SETTINGS, ...settings } as Settings;
+  if (merged.levels && merged.thresholds.length !== merged.levels.length - 1) {
+    problems.push(t("settings.thresholdsVsLevels", { thresholds: merged.thresholds.length, levels: merged.levels.length }));
+  }
+  return { settings: settings as Partial<Settings>, problems };
+}
+
+/** Settings from parsed JSON: an object whose keys are paths, nested objects or 参数 names. */
+export function settingsFromJson(json: unknown): SettingsInput {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    return { settings: {}, problems: [t("settings.notAnObject")] };
+  }
+  const pairs: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(json)) {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      for (const [inner, v] of Object.entries(value)) pairs.push([`${key}.${inner}`, v]);
+    } else {
+      pairs.push([key, value]);
+    }
+  }
+  return settingsFromPairs(pairs);
+}
+
+/** Settings from a 参数 sheet: the first column names the parameter, the next holds its value. */
+export function settingsFromGrid(grid: Grid): SettingsInput {
+  const view = new SheetView(grid);
+  const pairs: [string, unknown][] = [];
+  for (let r = view.firstRow; r <= view.lastRow; r++) {
+    const nameCell = view.get(r, view.firstCol);
+    if (isBlank(nameCell)) continue;
+    const name = cellText(nameCell).trim();
+    // The heading row (参数/值) is not a setting.
+    if (!byName(name) && r === view.firstRow) continue;
+    const valueCell = view.get(r, view.firstCol + 1);
+    const value = valueCell.kind === "number" || valueCell.kind === "bool" ? valueCell.value : isBlank(valueCell) ? "" : cellText(valueCell);
+    pairs.push([name, value]);
+  }
+  return settingsFromPairs(pairs);
+}
