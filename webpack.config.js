@@ -1,0 +1,117 @@
+/**
+ * Builds the add-in into dist/: taskpane.html (the shared runtime page: task pane, ribbon
+ * commands and custom functions), functions.js (self-contained), functions.json and
+ * functions.zh-CN.json, the manifest, icons and a copy of office.js for offline use.
+ *
+ * `webpack --mode production` with ADDIN_URL=https://host/path/ writes a manifest pointing there.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { ZhCnMetadataPlugin } = require("./scripts/zh-cn-metadata");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+/** ADDIN_URL with a trailing slash, or undefined; anything but an https URL is refused. */
+function addinUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return undefined;
+  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`ADDIN_URL must be an https:// URL, not "${url}"`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === "production";
+  const publicUrl = production ? addinUrl() : undefined;
+
+  return {
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    devtool: production ? false : "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            // ES modules let webpack tree-shake Fluent UI and its icons: with CommonJS the
+            // task pane bundle is 60 times larger (TOOLCHAIN.md).
+            compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+            // Type errors in files outside the bundles (tests, the CLI) are `npm run typecheck`'s job.
+            onlyCompileBundledFiles: true,
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new ZhCnMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // One page is the runtime of the pane, the ribbon commands and the custom functions.
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Named explicitly: a root-level glob makes `webpack --watch` rebuild forever.
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: publicUrl ? (content) => content.toString().replaceAll(DEV_URL, publicUrl) : undefined,
+          },
+          { from: "assets", to: "assets" },
+          // office.js loads its host and locale files next to itself: copy those Excel can ask for.
+          {
+            from: "**/*.js",
+            context: OFFICE_JS,
+            to: "assets/office-js/",
+            // Already minified by Microsoft; without this, terser spends a minute on 13 MB.
+            info: { minimized: true },
+            globOptions: {
+              ignore: [
+                "**/*.debug.js",
+                "**/*vsdoc.js",
+                "**/outlook*.js",
+                "**/word*.js",
+                "**/powerpoint*.js",
+                "**/onenote*.js",
+                "**/project*.js",
+                "**/access*.js",
+                "**/html2canvas.js",
+                "**/agaveerrorux/**",
+              ],
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: production ? "warning" : false,
+      // Budget our own bundles; office.js files are copied, not bundled, and loaded on demand.
+      assetFilter: (file) => /^(taskpane|functions|commands)\.js$/.test(file),
+      maxAssetSize: 512 * 1024,
+      maxEntrypointSize: 512 * 1024,
+    },
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      // Excel on the web fetches functions.json from its own origin.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+    },
+  };
+};
