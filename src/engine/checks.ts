@@ -4,7 +4,7 @@ import type { Finding } from "./report";
 import { FIELD_BY_KEY, type FieldKey } from "./schema";
 import { combinedScore, levelOf, roundTo } from "./scoring";
 import type { Settings } from "./settings";
-import type { DataRow, ParsedSheet } from "./sheet";
+import type { DataRow, ParsedSheet, TotalRow } from "./sheet";
 import { BranchIndex } from "./identity";
 import { readField, originalValue } from "./values";
 import { SheetView } from "./view";
@@ -16,6 +16,20 @@ function summable(key: FieldKey): boolean {
   return key !== "seq" && (type === "integer" || type === "money");
 }
 
+/**
+ * The rows a total adds up: 小计 the rows since the previous 小计, 合计/总计 every data row above.
+ * Many forms put 合计 first, right under the header: with no data row above, it adds up the
+ * rows below it.
+ */
+function rowsSummedBy(parsed: ParsedSheet, total: TotalRow): DataRow[] {
+  if (total.subtotal) {
+    const since = Math.max(0, ...parsed.totals.filter((t) => t.subtotal && t.row < total.row).map((t) => t.row));
+    return parsed.rows.filter((r) => r.row < total.row && r.row > since);
+  }
+  const above = parsed.rows.filter((r) => r.row < total.row);
+  return above.length > 0 ? above : parsed.rows.filter((r) => r.row > total.row);
+}
+
 export function totalFindings(grid: Grid, parsed: ParsedSheet): Finding[] {
   const view = new SheetView(grid);
   const findings: Finding[] = [];
@@ -24,12 +38,10 @@ export function totalFindings(grid: Grid, parsed: ParsedSheet): Finding[] {
     if (!spec || !summable(key)) continue;
     // Sums are kept in the column's own unit, so a 万元 column compares in 万元.
     const toCellUnit = spec.type === "money" && column.unit === "万元" ? 1 / 10000 : 1;
-    const decimals = spec.type === "money" ? 2 : 6;
+    // Money is compared to 0.01 元, which in a 万元 column is the 6th decimal.
+    const decimals = spec.type === "money" && toCellUnit === 1 ? 2 : 6;
     for (const total of parsed.totals) {
-      const since = total.subtotal
-        ? Math.max(0, ...parsed.totals.filter((t) => t.subtotal && t.row < total.row).map((t) => t.row))
-        : 0;
-      const contributing = parsed.rows.filter((r) => r.row < total.row && r.row > since);
+      const contributing = rowsSummedBy(parsed, total);
       if (contributing.some((r) => r.fields.get(key)?.read.invalid)) continue;
       const cell = view.get(total.row, column.col);
       const read = readField(cell, { ...spec, type: spec.type === "money" ? "money" : "number", min: undefined, max: undefined }, column.unit);
@@ -150,17 +162,24 @@ export interface SheetFinding {
   finding: Finding;
 }
 
-/** duplicate-branch over every sheet validated together, in order; reported at the later row. */
+/**
+ * duplicate-branch over every sheet validated together, in order; reported at the later row.
+ * Within a sheet branches are told apart by code, else by name alone; across sheets by code,
+ * else by (unit, name) (PRODUCT.md §2).
+ */
 export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
-  const index = new BranchIndex<Located>(true);
+  const across = new BranchIndex<Located>(true);
   const findings: SheetFinding[] = [];
   for (const sheet of sheets) {
+    const within = new BranchIndex<Located>(false);
+    const kept: DataRow[] = [];
     for (const row of sheet.rows) {
       const branchField = row.fields.get("branch");
       if (!row.branch || !branchField || branchField.read.invalid) continue;
-      const earlier = index.find(row.code, row.unit, row.branch);
+      const earlier = within.find(row.code, undefined, row.branch) ?? across.find(row.code, row.unit, row.branch);
       if (!earlier) {
-        index.add({ sheet, row }, row.code, row.unit, row.branch);
+        within.add({ sheet, row }, row.code, undefined, row.branch);
+        kept.push(row);
         continue;
       }
       const field = (earlier.byCode ? row.fields.get("code") : undefined) ?? branchField;
@@ -177,6 +196,7 @@ export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
         }),
       });
     }
+    for (const row of kept) across.add({ sheet, row }, row.code, row.unit, row.branch);
   }
   return findings;
 }

@@ -22,7 +22,9 @@ export function fieldLabel(key: FieldKey): string {
 }
 
 export function formatNumber(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
+  // Rounding a huge value overflows to Infinity; such a value has no decimals to round anyway.
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return String(Number.isFinite(rounded) ? rounded : value);
 }
 
 function show(value: CellValue | undefined): string {
@@ -62,7 +64,11 @@ function columnIndex(finding: Finding): number {
   return n;
 }
 
-/** Sorted by row, column, then rule order; at most one error per cell (the first rule wins). */
+/**
+ * Sorted by row, column, then rule order; at most one error per cell (the first rule wins).
+ * missing-column is about a column, not the cell it is pinned to: every missing column is
+ * reported, or a department would learn of one per round trip.
+ */
 export function orderFindings(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort(
     (a, b) =>
@@ -72,7 +78,7 @@ export function orderFindings(findings: Finding[]): Finding[] {
   );
   const erred = new Set<string>();
   return sorted.filter((f) => {
-    if (f.severity !== "error") return true;
+    if (f.severity !== "error" || f.rule === "missing-column") return true;
     if (erred.has(f.cell)) return false;
     erred.add(f.cell);
     return true;

@@ -40,7 +40,8 @@ function num(input: FlagInput, key: FieldKey): number | undefined {
 
 /** Money as written in reports: grouped by thousands with a space, "4 600". */
 export function formatMoney(value: number): string {
-  const [whole, fraction] = formatNumber(Math.round(value * 100) / 100).split(".");
+  const cents = Math.round(value * 100) / 100;
+  const [whole, fraction] = formatNumber(Number.isFinite(cents) ? cents : value).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
@@ -155,18 +156,28 @@ function committeeOf(input: FlagInput, settings: Settings): boolean | undefined 
   return committeeDue(explicit, input.invalid.has("hasCommittee"), formal, settings);
 }
 
-export function flagInputOf(data: DataRow, present: ReadonlySet<FieldKey>): FlagInput {
+/** `required` tells which fields must be filled in this row: a blank one is a missing-value error. */
+export function flagInputOf(data: DataRow, present: ReadonlySet<FieldKey>, required: (key: FieldKey) => boolean): FlagInput {
   const values: FlagInput["values"] = {};
   const invalid = new Set<FieldKey>();
   for (const [key, field] of data.fields) {
     values[key] = field.read.value;
     if (field.read.invalid) invalid.add(key);
+    // A required cell left blank is an error too: no flag may use it (PRODUCT.md §4).
+    else if (field.read.blank && !field.covered && required(key)) invalid.add(key);
   }
   return { values, invalid, present };
 }
 
-export function flagsOfRow(data: DataRow, sheet: string, months: number, settings: Settings, present: ReadonlySet<FieldKey>): Flag[] {
-  return computeFlags(flagInputOf(data, present), months, settings).map((f) => ({
+export function flagsOfRow(
+  data: DataRow,
+  sheet: string,
+  months: number,
+  settings: Settings,
+  present: ReadonlySet<FieldKey>,
+  required: (key: FieldKey) => boolean,
+): Flag[] {
+  return computeFlags(flagInputOf(data, present, required), months, settings).map((f) => ({
     flag: f.flag,
     level: f.level,
     branch: data.branch,

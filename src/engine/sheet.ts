@@ -8,7 +8,7 @@ import type { Finding } from "./report";
 import { CONTENT_KEYS, FIELDS, FIELD_BY_KEY, isNumeric, type FieldKey } from "./schema";
 import { committeeDue, schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
 import { readTitleBlock, type TitleBlock } from "./title";
-import { removeWhitespace } from "./text";
+import { parseNumberText, removeWhitespace } from "./text";
 import { readField, originalValue, type ReadValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
@@ -106,7 +106,9 @@ function classify(view: SheetView, header: Header, row: number): RowKind {
   let filled = 0;
   for (let c = view.firstCol; c <= view.lastCol; c++) if (!isBlank(view.get(row, c))) filled++;
   const seqCol = header.byKey.get("seq")?.col;
-  if (filled === 1 && first.col === seqCol) return "blank";
+  // Only a number in 序号 makes a blank row; text there (一、机关) is a section row.
+  const seqOnly = filled === 1 && first.col === seqCol;
+  if (seqOnly && !(first.cell.kind === "text" && parseNumberText(first.cell.value).kind === "none")) return "blank";
   if (filled === 1 && first.cell.kind === "text" && first.col <= header.firstCol) {
     // With the branch name in the first column, a lone name is a branch with nothing filled.
     const looksLikeBranch = first.col === branchCol && /支部|党/.test(first.cell.value);
@@ -308,8 +310,9 @@ export function parseSheet(grid: Grid, header: Header, settings: Settings): Pars
     report(ctx, {
       rule: "period-unknown",
       message: title.periodText ? "rule.period-unknown.unreadable" : "rule.period-unknown",
-      row: view.firstRow,
-      col: view.firstCol,
+      // PRODUCT.md §3: at A1, wherever the used range starts.
+      row: 1,
+      col: 1,
       params: { period: title.periodText ?? "" },
     });
   }

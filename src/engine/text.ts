@@ -83,7 +83,8 @@ export function parseNumberText(text: string): NumberText {
   const unit = unitMatch ? (unitMatch[1] as Unit) : undefined;
   let body = unitMatch ? s.slice(0, unitMatch.index) : s;
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, "");
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return { kind: "number", value: Number(body), unit };
+  // Digits beyond the range of a double are no number a sheet can hold (Number gives Infinity).
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body) && Number.isFinite(Number(body))) return { kind: "number", value: Number(body), unit };
   const chinese = chineseNumeral(body);
   if (chinese !== null) return { kind: "chinese", value: chinese };
   return { kind: "none" };

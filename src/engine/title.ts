@@ -65,7 +65,9 @@ export function readTitleBlock(view: SheetView, headerTop: number): TitleBlock {
       if (cell.kind !== "text") continue;
       const text = cell.value;
       if (block.unit === undefined && UNIT_LABEL.test(text)) {
-        const unit = after(text, UNIT_LABEL) || nextNonEmpty(view, r, c)?.text || "";
+        // The next cell holds the unit unless it is the next label (填报单位： 统计期间：2025年).
+        const next = nextNonEmpty(view, r, c)?.text ?? "";
+        const unit = after(text, UNIT_LABEL) || (NEXT_LABEL.test(next) ? "" : next);
         if (unit) block.unit = unit;
       }
       if (block.periodText === undefined && PERIOD_LABEL.test(text)) {

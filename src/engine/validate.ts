@@ -6,7 +6,7 @@ import type { FileReport, Finding, Flag, Report, SheetReport } from "./report";
 import { RULES_VERSION } from "./rules";
 import { checkRoster, readRoster } from "./roster";
 import { duplicateFindings, inconsistentFindings, totalFindings } from "./checks";
-import { findSubmissionHeader, parseSheet, type ParsedSheet } from "./sheet";
+import { findSubmissionHeader, isRequired, parseSheet, type ParsedSheet } from "./sheet";
 import { withDefaults, type Settings } from "./settings";
 import type { FieldKey } from "./schema";
 
@@ -60,8 +60,10 @@ function readBook(book: WorkbookInput, settings: Settings, options: ValidateOpti
     file.error = book.error;
     return pending;
   }
+  // The roster is never a submission, even when it is a sheet of a submitted workbook.
+  const roster = new Set(options.roster ?? []);
   for (const grid of book.grids) {
-    const wanted = options.sheet === undefined || grid.sheet === options.sheet;
+    const wanted = (options.sheet === undefined || grid.sheet === options.sheet) && !roster.has(grid);
     const header = wanted && grid.visible !== false && !options.ownSheets?.has(grid.sheet) ? findSubmissionHeader(grid) : null;
     if (!header) {
       file.skipped.push(grid.sheet);
@@ -118,7 +120,9 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
       }
       const findings = orderFindings([...sheet.findings, ...(bySheet.get(sheet) ?? [])]);
       const present = new Set<FieldKey>(sheet.header.byKey.keys());
-      const flags: Flag[] = sheet.rows.flatMap((row) => flagsOfRow(row, sheet.sheet, sheet.months, settings, present));
+      const flags: Flag[] = sheet.rows.flatMap((row) =>
+        flagsOfRow(row, sheet.sheet, sheet.months, settings, present, (key) => isRequired(row, key, settings)),
+      );
       pending.file.sheets.push({ sheet: sheet.sheet, unit: sheet.unit, months: sheet.months, rows: sheet.rows.length, findings, flags });
     }
     files.push(pending.file);

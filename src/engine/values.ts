@@ -79,7 +79,8 @@ function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadVa
     } else if (parsed.kind === "chinese") {
       return bad({ rule: "not-a-number", message: "rule.not-a-number.chinese", fix: parsed.value });
     } else if (parsed.kind === "number") {
-      n = parsed.value * scale(parsed.unit, unit);
+      // "-0" is 0: a fix of -0 would not survive JSON and is no value anyone typed on purpose.
+      n = parsed.value * scale(parsed.unit, unit) + 0;
       const wide = cell.value !== toHalfWidth(cell.value);
       issues.push({
         rule: "number-as-text",
