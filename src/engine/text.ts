@@ -1,7 +1,11 @@
 /** Text normalisation shared by header matching, value reading and branch identity. */
 
 /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Most cells have nothing to convert; testing first spares a replace per cell.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
@@ -10,8 +14,10 @@ export function toHalfWidth(text: string): string {
 /** Every kind of whitespace, including line breaks, U+3000 and no-break spaces. */
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
+const HAS_WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
+
 export function removeWhitespace(text: string): string {
-  return text.replace(WHITESPACE, "");
+  return HAS_WHITESPACE.test(text) ? text.replace(WHITESPACE, "") : text;
 }
 
 export function isBlankText(text: string): boolean {

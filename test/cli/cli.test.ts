@@ -99,7 +99,9 @@ describe("dj-assess validate --json", () => {
   });
 
   it("works through npm run as the README says", () => {
-    const run = spawnSync("npm", ["run", "--silent", "dj-assess", "--", "validate", clean, "--json"], { cwd: ROOT, encoding: "utf8" });
+    // As from a user's shell: without the log level an outer `npm test --loglevel=…` passes down.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== "npm_config_loglevel"));
+    const run = spawnSync("npm", ["run", "dj-assess", "--", "validate", clean, "--json"], { cwd: ROOT, encoding: "utf8", env });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).summary.errors).toBe(0);
   });
