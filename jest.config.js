@@ -8,5 +8,6 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  setupFiles: ["<rootDir>/test/setup.ts"],
   testTimeout: 120000,
 };

@@ -43,14 +43,10 @@ interface Pending {
   grids: Map<ParsedSheet, Grid>;
 }
 
+/** PRODUCT.md §2: at A1 of the sheet, wherever its used range starts. */
 function headerNotFound(grid: Grid): SheetReport {
-  const finding = makeFinding(grid.sheet, {
-    rule: "header-not-found",
-    message: "rule.header-not-found",
-    row: grid.origin.row,
-    col: grid.origin.col,
-  });
-  return { sheet: grid.sheet, unit: grid.sheet, months: 12, rows: 0, findings: [{ ...finding, cell: "A1", row: 1, column: "A" }], flags: [] };
+  const finding = makeFinding(grid.sheet, { rule: "header-not-found", message: "rule.header-not-found", row: 1, col: 1 });
+  return { sheet: grid.sheet, unit: grid.sheet, months: 12, rows: 0, findings: [finding], flags: [] };
 }
 
 function readBook(book: WorkbookInput, settings: Settings, options: ValidateOptions): Pending {

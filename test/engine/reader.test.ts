@@ -5,9 +5,7 @@
  */
 import type { Report, SheetReport } from "../../src/engine";
 import { grid, type Plain } from "../support/grid";
-import { ALL, LABEL, TITLE, briefs, check, cleanRow, findingsOf, flagsOf, rows, sheet, sheetsOf, type Col, type Row } from "./helpers";
-
-const without = (...keys: Col[]): Col[] => ALL.filter((k) => !keys.includes(k));
+import { ALL, TITLE, briefs, check, cleanRow, findingsOf, flagsOf, rows, sheet, sheetsOf, type Col, type Row } from "./helpers";
 
 function shape(report: Report): Pick<SheetReport, "sheet" | "unit" | "months" | "rows">[] {
   return sheetsOf(report).map(({ sheet, unit, months, rows }) => ({ sheet, unit, months, rows }));
