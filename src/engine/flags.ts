@@ -1,6 +1,8 @@
 /** The flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
 import type { Flag, FlagId } from "./report";
-import type { FieldKey } from "./schema";
+import { FIELD_BY_KEY, type FieldKey } from "./schema";
+import { ScoreError } from "./scoring";
+import { normaliseLabel } from "./text";
 import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "./settings";
 import type { DataRow } from "./sheet";
 import { formatNumber } from "./findings";
@@ -21,7 +23,7 @@ export interface FlagResult {
   detail: string;
 }
 
-const MEETINGS: readonly { type: MeetingType; key: FieldKey }[] = [
+export const MEETINGS: readonly { type: MeetingType; key: FieldKey }[] = [
   { type: "general", key: "generalMeetings" },
   { type: "committee", key: "committeeMeetings" },
   { type: "group", key: "groupMeetings" },
@@ -188,3 +190,25 @@ export function flagsOfRow(
     detail: f.detail,
   }));
 }
+
+/** A meeting type named by its id (general …) or its Chinese column name (党员大会, 支委会 …). */
+export function meetingType(name: string): MeetingType | null {
+  const wanted = normaliseLabel(name).text;
+  for (const { type, key } of MEETINGS) {
+    if (type === wanted) return type;
+    if (FIELD_BY_KEY.get(key)?.labels.some((label) => normaliseLabel(label).text === wanted)) return type;
+  }
+  return null;
+}
+
+/** 缺会次数: meetings of a type still due in a period of `months` (PRODUCT.md §4). */
+export function meetingGap(held: number, type: MeetingType, months: number, groups: number, settings: Settings): number {
+  if (!Number.isFinite(held) || !Number.isFinite(months) || !Number.isFinite(groups)) {
+    throw new ScoreError("value", t("score.notANumber", { what: t("word.meetingArgs") }));
+  }
+  if (held < 0) throw new ScoreError("num", t("score.negative", { what: t("word.held") }));
+  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", t("score.monthsRange"));
+  if (!Number.isInteger(groups) || groups < 0) throw new ScoreError("num", t("score.groupsRange"));
+  return Math.max(0, requiredMeetings(settings, type, months, groups) - held);
+}
+

@@ -122,3 +122,8 @@ export function findHeader(view: SheetView, accept: (header: Header) => boolean)
   }
   return best;
 }
+
+/** A one-row header at `row`, whatever it maps: for labels handed over by a formula. */
+export function headerAt(view: SheetView, row: number): Header {
+  return build(row, row, singleRow(view, row));
+}

@@ -2,8 +2,10 @@
 export * from "./grid";
 export * from "./report";
 export { FIELDS, type FieldKey, type FieldSpec } from "./schema";
-export { DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type Settings } from "./settings";
+export { DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type MeetingType, type Settings } from "./settings";
 export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
 export { RULES, RULES_VERSION } from "./rules";
-export { computeFlags, type FlagInput, type FlagResult } from "./flags";
+export { flagLabelsOfRows } from "./rowFlags";
+export { computeFlags, meetingGap, meetingType, type FlagInput, type FlagResult } from "./flags";
+export * from "./rates";
 export * from "./scoring";

@@ -3,7 +3,7 @@
  * rules, the layout rules (blank-row, extra-cell) and the cell rules of PRODUCT.md §3.
  */
 import { address, type Cell, type Grid } from "./grid";
-import { findHeader, type Column, type Header } from "./header";
+import { findHeader, headerAt, type Column, type Header } from "./header";
 import type { Finding } from "./report";
 import { CONTENT_KEYS, FIELDS, FIELD_BY_KEY, isNumeric, type FieldKey } from "./schema";
 import { committeeDue, schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
@@ -354,4 +354,16 @@ export function parseSheet(grid: Grid, header: Header, settings: Settings): Pars
   conditionalColumns(ctx, rows, settings);
   const levels = levelScheme(ctx, rows, settings);
   return { sheet: grid.sheet, unit, months, title, header, rows, totals, levels, findings: ctx.findings };
+}
+
+/**
+ * Rows read under a row of labels, as DJ.FLAGS receives them from Excel: the same header
+ * matching and cell reading as a submission sheet, so a formula and the validator agree.
+ */
+export function rowsUnderLabels(labels: Cell[], rows: Cell[][]): { header: Header; rows: DataRow[] } {
+  const grid: Grid = { sheet: "", origin: { row: 1, col: 1 }, cells: [labels, ...rows], merges: [] };
+  const view = new SheetView(grid);
+  const header = headerAt(view, 1);
+  const ctx: SheetContext = { sheet: "", view, header, findings: [] };
+  return { header, rows: rows.map((_, i) => readRow(ctx, i + 2, "")) };
 }

@@ -1,0 +1,169 @@
+/**
+ * Grades and rates over cohorts (PRODUCT.md §5, §6): level schemes, 晋位升级率, 提升率, the
+ * transition matrix, quota grades and normalised scores. Blank members arrive as null and pairs
+ * with a blank side are left out. Impossible inputs throw ScoreError, which the functions layer
+ * turns into #VALUE!, #NUM! or #DIV/0!.
+ */
+import { removeWhitespace, toHalfWidth } from "./text";
+import { LEVEL_SCHEMES } from "./settings";
+import { ScoreError, roundTo } from "./scoring";
+import { t } from "../i18n";
+
+export type Blank = null;
+
+/** A level as written: no whitespace, half-width. */
+export function cleanLevel(value: string): string {
+  return removeWhitespace(toHalfWidth(value));
+}
+
+/**
+ * The scheme levels are read in: the one given, else the first built-in scheme holding every
+ * value. A value outside the scheme is an error naming the allowed levels.
+ */
+export function resolveScheme(values: readonly string[], given?: readonly string[] | null): readonly string[] {
+  const wanted = [...new Set(values.map(cleanLevel))];
+  if (given && given.length > 0) {
+    const scheme = given.map(cleanLevel);
+    if (scheme.length < 2 || new Set(scheme).size !== scheme.length) throw new ScoreError("value", t("score.badLevels"));
+    const unknown = wanted.find((v) => !scheme.includes(v));
+    if (unknown !== undefined) throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: scheme.join("、") }));
+    return scheme;
+  }
+  const scheme = LEVEL_SCHEMES.find((s) => wanted.every((v) => s.includes(v)));
+  if (!scheme) {
+    const unknown = wanted.find((v) => !LEVEL_SCHEMES.some((s) => s.includes(v))) ?? wanted.join("、");
+    throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: LEVEL_SCHEMES.map((s) => s.join("/")).join("；") }));
+  }
+  return scheme;
+}
+
+function pairs<A, B>(a: readonly (A | Blank)[], b: readonly (B | Blank)[]): [A, B][] {
+  if (a.length !== b.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  const out: [A, B][] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== null && y !== null) out.push([x, y]);
+  }
+  return out;
+}
+
+function share(hits: number, total: number): number {
+  if (total === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  return hits / total;
+}
+
+/**
+ * 晋位升级率: of the branches with both levels, the share whose end level is higher. By class
+ * (fromLevel): over those that started there; else over those that did not start at the top.
+ */
+export function upgradeRate(
+  start: readonly (string | Blank)[],
+  end: readonly (string | Blank)[],
+  fromLevel: string | Blank = null,
+  levels: readonly string[] | null = null,
+): number {
+  const both = pairs(start, end).map(([s, e]) => [cleanLevel(s), cleanLevel(e)] as const);
+  const from = fromLevel === null ? null : cleanLevel(fromLevel);
+  const scheme = resolveScheme([...both.flat(), ...(from === null ? [] : [from])], levels);
+  const rank = (level: string) => scheme.indexOf(level);
+  const top = scheme.length - 1;
+  const cohort = both.filter(([s]) => (from === null ? rank(s) < top : s === from));
+  return share(cohort.filter(([s, e]) => rank(e) > rank(s)).length, cohort.length);
+}
+
+/** 提升率: the share of branches whose score rose by at least `threshold`, optionally within one starting class. */
+export function improveRate(
+  startScores: readonly (number | Blank)[],
+  endScores: readonly (number | Blank)[],
+  threshold = 10,
+  startLevels: readonly (string | Blank)[] | null = null,
+  fromLevel: string | Blank = null,
+): number {
+  if (!Number.isFinite(threshold)) throw new ScoreError("value", t("score.notANumber", { what: t("word.threshold") }));
+  if (fromLevel !== null && startLevels === null) throw new ScoreError("value", t("score.fromLevelNeedsLevels"));
+  if (startLevels !== null && startLevels.length !== startScores.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  const from = fromLevel === null ? null : cleanLevel(fromLevel);
+  if (startLevels !== null) {
+    const given = startLevels.filter((v): v is string => v !== null);
+    resolveScheme(from === null ? given : [...given, from]);
+  }
+  const inClass = (i: number) => {
+    const level = startLevels?.[i] ?? null;
+    return from === null || (level !== null && cleanLevel(level) === from);
+  };
+  const both = pairs(startScores.map((s, i) => (inClass(i) ? s : null)), endScores);
+  return share(both.filter(([s, e]) => roundTo(e - s, 6) >= threshold).length, both.length);
+}
+
+/** 升降矩阵: counts of branches by start level (rows) and end level (columns). */
+export function transitions(
+  start: readonly (string | Blank)[],
+  end: readonly (string | Blank)[],
+  levels: readonly string[] | null = null,
+): { levels: readonly string[]; counts: number[][] } {
+  const both = pairs(start, end).map(([s, e]) => [cleanLevel(s), cleanLevel(e)] as const);
+  const scheme = resolveScheme(both.flat(), levels);
+  const counts = scheme.map(() => scheme.map(() => 0));
+  for (const [s, e] of both) counts[scheme.indexOf(s)][scheme.indexOf(e)]++;
+  return { levels: scheme, counts };
+}
+
+function checkShare(value: number, what: string): void {
+  if (!Number.isFinite(value)) throw new ScoreError("value", t("score.notANumber", { what }));
+  if (value < 0 || value > 1) throw new ScoreError("num", t("score.shareRange", { what }));
+}
+
+/**
+ * 按比例定级: the top level to the branches ranked within the top round(topShare × n), the lowest
+ * to the bottom round(bottomShare × n) — ties at a boundary all included — and the middle
+ * levels, high to low, to the rest in equal bands by rank.
+ */
+export function quotaLevel(
+  score: number,
+  all: readonly number[],
+  topShare = 0.2,
+  bottomShare = 0.05,
+  levels: readonly string[] = LEVEL_SCHEMES[0],
+): string {
+  checkShare(topShare, t("word.topShare"));
+  checkShare(bottomShare, t("word.bottomShare"));
+  if (roundTo(topShare + bottomShare, 9) > 1) throw new ScoreError("num", t("score.sharesOverOne"));
+  if (levels.length < 3) throw new ScoreError("value", t("score.quotaNeedsThreeLevels"));
+  const n = all.length;
+  if (n === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  const desc = [...all].map((v) => roundTo(v, 6)).sort((a, b) => b - a);
+  const s = roundTo(score, 6);
+  const topCount = Math.round(roundTo(topShare * n, 9));
+  const bottomCount = Math.round(roundTo(bottomShare * n, 9));
+  if (topCount > 0 && s >= desc[topCount - 1]) return levels[levels.length - 1];
+  if (bottomCount > 0 && s <= desc[n - bottomCount]) return levels[0];
+  const middle = levels.slice(1, -1);
+  const rest = desc.filter((v) => !(topCount > 0 && v >= desc[topCount - 1]) && !(bottomCount > 0 && v <= desc[n - bottomCount]));
+  const above = rest.filter((v) => v > s).length;
+  const band = rest.length === 0 ? 0 : Math.min(middle.length - 1, Math.floor((above * middle.length) / rest.length));
+  return middle[middle.length - 1 - band];
+}
+
+export type NormalizeMethod = "minmax" | "zscore" | "rank";
+
+const clamp = (v: number) => Math.min(100, Math.max(0, v));
+
+/** 标准化 onto 0–100: min–max, a T-score 50 + 10·z (population SD), or a percentile rank. */
+export function normalize(value: number, peers: readonly number[], method: NormalizeMethod = "minmax"): number {
+  if (peers.length === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  const min = Math.min(...peers);
+  const max = Math.max(...peers);
+  if (roundTo(max - min, 9) === 0) return 50;
+  switch (method) {
+    case "minmax":
+      return clamp(((value - min) / (max - min)) * 100);
+    case "zscore": {
+      const mean = peers.reduce((a, b) => a + b, 0) / peers.length;
+      const sd = Math.sqrt(peers.reduce((a, b) => a + (b - mean) ** 2, 0) / peers.length);
+      return clamp(50 + (10 * (value - mean)) / sd);
+    }
+    case "rank":
+      return clamp((peers.filter((p) => p < value).length / (peers.length - 1)) * 100);
+  }
+}
