@@ -2,7 +2,7 @@
 export * from "./grid";
 export * from "./report";
 export { FIELDS, type FieldKey, type FieldSpec } from "./schema";
-export { DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type MeetingType, type Settings } from "./settings";
+export { DEFAULT_SETTINGS, LEVEL_SCHEMES, combineMethodOf, withDefaults, type CombineMethod, type MeetingType, type Settings } from "./settings";
 export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
 export { RULES, RULES_VERSION } from "./rules";
 export { flagLabelsOfRows } from "./rowFlags";

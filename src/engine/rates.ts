@@ -48,6 +48,43 @@ function pairs<A, B>(a: readonly (A | Blank)[], b: readonly (B | Blank)[]): [A, 
   return out;
 }
 
+/**
+ * The filled (start, end) pairs as positions in the scheme. A cohort holds a few distinct texts
+ * many times over, so each distinct text is cleaned once.
+ */
+function rankedPairs(
+  start: readonly (string | Blank)[],
+  end: readonly (string | Blank)[],
+  levels: readonly string[] | null,
+  extra: string | null,
+): { ranks: { scheme: readonly string[]; start: number[]; end: number[] }; top: number } {
+  if (start.length !== end.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  const cleaned = new Map<string, string>();
+  const clean = (text: string) => {
+    let c = cleaned.get(text);
+    if (c === undefined) {
+      c = cleanLevel(text);
+      cleaned.set(text, c);
+    }
+    return c;
+  };
+  const starts: string[] = [];
+  const ends: string[] = [];
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i];
+    const e = end[i];
+    if (s === null || e === null) continue;
+    starts.push(clean(s));
+    ends.push(clean(e));
+  }
+  const distinct = new Set(cleaned.values());
+  if (extra !== null) distinct.add(extra);
+  const scheme = resolveScheme([...distinct], levels);
+  const position = new Map(scheme.map((level, i) => [level, i]));
+  const at = (level: string) => position.get(level) as number;
+  return { ranks: { scheme, start: starts.map(at), end: ends.map(at) }, top: scheme.length - 1 };
+}
+
 function share(hits: number, total: number): number {
   if (total === 0) throw new ScoreError("div0", t("score.emptyCohort"));
   return hits / total;
@@ -63,13 +100,19 @@ export function upgradeRate(
   fromLevel: string | Blank = null,
   levels: readonly string[] | null = null,
 ): number {
-  const both = pairs(start, end).map(([s, e]) => [cleanLevel(s), cleanLevel(e)] as const);
   const from = fromLevel === null ? null : cleanLevel(fromLevel);
-  const scheme = resolveScheme([...both.flat(), ...(from === null ? [] : [from])], levels);
-  const rank = (level: string) => scheme.indexOf(level);
-  const top = scheme.length - 1;
-  const cohort = both.filter(([s]) => (from === null ? rank(s) < top : s === from));
-  return share(cohort.filter(([s, e]) => rank(e) > rank(s)).length, cohort.length);
+  const { ranks, top } = rankedPairs(start, end, levels, from);
+  const fromRank = from === null ? -1 : ranks.scheme.indexOf(from);
+  let cohort = 0;
+  let rose = 0;
+  for (let i = 0; i < ranks.start.length; i++) {
+    const s = ranks.start[i];
+    if (from === null ? s < top : s === fromRank) {
+      cohort++;
+      if (ranks.end[i] > s) rose++;
+    }
+  }
+  return share(rose, cohort);
 }
 
 /** 提升率: the share of branches whose score rose by at least `threshold`, optionally within one starting class. */
@@ -102,11 +145,10 @@ export function transitions(
   end: readonly (string | Blank)[],
   levels: readonly string[] | null = null,
 ): { levels: readonly string[]; counts: number[][] } {
-  const both = pairs(start, end).map(([s, e]) => [cleanLevel(s), cleanLevel(e)] as const);
-  const scheme = resolveScheme(both.flat(), levels);
-  const counts = scheme.map(() => scheme.map(() => 0));
-  for (const [s, e] of both) counts[scheme.indexOf(s)][scheme.indexOf(e)]++;
-  return { levels: scheme, counts };
+  const { ranks } = rankedPairs(start, end, levels, null);
+  const counts = ranks.scheme.map(() => ranks.scheme.map(() => 0));
+  for (let i = 0; i < ranks.start.length; i++) counts[ranks.start[i]][ranks.end[i]]++;
+  return { levels: ranks.scheme, counts };
 }
 
 function checkShare(value: number, what: string): void {
@@ -147,13 +189,33 @@ export function quotaLevel(
 
 export type NormalizeMethod = "minmax" | "zscore" | "rank";
 
+/** The Chinese names statisticians use: 极差 (min–max), 标准分 (z-score), 百分位 (percentile rank). */
+const NORMALIZE_METHODS = new Map<string, NormalizeMethod>([
+  ["minmax", "minmax"],
+  ["极差", "minmax"],
+  ["zscore", "zscore"],
+  ["标准分", "zscore"],
+  ["rank", "rank"],
+  ["百分位", "rank"],
+]);
+
+/** A normalisation method by its id or Chinese name; else null. */
+export function normalizeMethodOf(text: string): NormalizeMethod | null {
+  return NORMALIZE_METHODS.get(removeWhitespace(toHalfWidth(text)).toLowerCase()) ?? null;
+}
+
 const clamp = (v: number) => Math.min(100, Math.max(0, v));
 
 /** 标准化 onto 0–100: min–max, a T-score 50 + 10·z (population SD), or a percentile rank. */
 export function normalize(value: number, peers: readonly number[], method: NormalizeMethod = "minmax"): number {
   if (peers.length === 0) throw new ScoreError("div0", t("score.emptyCohort"));
-  const min = Math.min(...peers);
-  const max = Math.max(...peers);
+  // A loop, not Math.min(...peers): spreading more than about 120 000 values overflows the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of peers) {
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
   if (roundTo(max - min, 9) === 0) return 50;
   switch (method) {
     case "minmax":

@@ -1,6 +1,15 @@
 /** Every default the rules, flags and scores use; each can be changed by the office (设置). */
+import { removeWhitespace } from "./text";
 
 export type CombineMethod = "weighted" | "multiplier";
+
+/** A combination method as offices write it: weighted/加权 or multiplier/双乘数; else null. */
+export function combineMethodOf(text: string): CombineMethod | null {
+  const s = removeWhitespace(text).toLowerCase();
+  if (s === "weighted" || s === "加权") return "weighted";
+  if (s === "multiplier" || s === "双乘数") return "multiplier";
+  return null;
+}
 
 /** Built-in level schemes, low → high; where values fit several, the first listed wins. */
 export const LEVEL_SCHEMES: readonly (readonly string[])[] = [

@@ -4,7 +4,7 @@
  * problems come back as Chinese sentences, and nothing is applied when there is one.
  */
 import type { Grid } from "./grid";
-import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, combineMethodOf, type Settings } from "./settings";
 import { toHalfWidth, removeWhitespace } from "./text";
 import { SheetView, cellText, isBlank } from "./view";
 import { t, type MessageKey } from "../i18n";
@@ -93,10 +93,8 @@ function convert(kind: Kind, value: unknown): { value: unknown } | { problem: Me
       return n !== null && Number.isInteger(n) && n >= 1990 && n <= 2100 ? { value: n } : { problem: "settings.mustBeYear" };
     }
     case "method": {
-      const s = typeof value === "string" ? removeWhitespace(value).toLowerCase() : "";
-      if (s === "weighted" || s === "加权") return { value: "weighted" };
-      if (s === "multiplier" || s === "双乘数") return { value: "multiplier" };
-      return { problem: "settings.mustBeMethod" };
+      const method = typeof value === "string" ? combineMethodOf(value) : null;
+      return method ? { value: method } : { problem: "settings.mustBeMethod" };
     }
     case "thresholds": {
       const items = list(value);

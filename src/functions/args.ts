@@ -5,9 +5,16 @@
  * rows of values and a single value as [[value]]; the result has the shape of the ranges and
  * spills. A 1×1 argument is broadcast to that shape. Bare scalars are accepted too (as 1×1),
  * so a host that does not wrap single values still works.
+ *
+ * Cohort arguments are read whole: the range flattened row by row, blanks as null. Level
+ * schemes and thresholds are lists: a range of values or comma-separated text.
  */
+import type { Cell } from "../engine/grid";
+import { resolveScheme } from "../engine/rates";
 import { ScoreError } from "../engine/scoring";
-import { t } from "../i18n";
+import { isBlankText, toHalfWidth } from "../engine/text";
+import { cellText } from "../engine/view";
+import { t, type MessageKey } from "../i18n";
 
 /** What one cell of a result can hold. */
 export type Element = number | string | boolean | CustomFunctions.Error;
@@ -19,7 +26,7 @@ export interface Shape {
 
 /** Blank as in PRODUCT.md §2: empty, omitted, or whitespace-only text. */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return value === null || value === undefined || (typeof value === "string" && isBlankText(value));
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -33,13 +40,59 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export function toNumber(value: unknown): number {
   if (typeof value === "number") return value;
   if (typeof value !== "string") return NaN;
-  const text = value.trim().replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = toHalfWidth(value).trim();
   return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
+/**
+ * A number, or a #VALUE! ScoreError naming the argument. `what` is the i18n key of its name,
+ * translated only when there is an error: these run once per cell of a range.
+ */
+export function numberOf(value: unknown, what: MessageKey): number {
+  const n = toNumber(value);
+  if (!Number.isFinite(n)) throw new ScoreError("value", t("score.notANumber", { what: t(what) }));
+  return n;
+}
+
+/** A number within [min, max], else #NUM! (`range` is the message key saying which range). */
+export function numberWithin(value: unknown, what: MessageKey, min: number, max: number, range: MessageKey): number {
+  const n = numberOf(value, what);
+  if (n < min || n > max) throw new ScoreError("num", t(range, { what: t(what) }));
+  return n;
+}
+
+/** A cell value as text, the way the engine shows cells: numbers as written, TRUE/FALSE. */
+export function textOf(value: unknown): string {
+  return cellText(toCell(value));
+}
+
+/**
+ * An Excel value as an engine Cell: number, text, boolean; blank as empty. An error value that
+ * reaches us (a host passing errors through) keeps its code.
+ */
+export function toCell(value: unknown): Cell {
+  if (isBlank(value)) return { kind: "empty" };
+  switch (typeof value) {
+    case "number":
+      return { kind: "number", value };
+    case "string":
+      return { kind: "text", value };
+    case "boolean":
+      return { kind: "bool", value };
+  }
+  const code = (value as { code?: unknown }).code;
+  return { kind: "error", code: typeof code === "string" ? code : "#VALUE!" };
+}
+
+/** An argument as rows of values: a bare value is 1×1, and so is an empty array (blank). */
+export function matrixOf(arg: unknown): unknown[][] {
+  if (!Array.isArray(arg) || arg.length === 0) return [[Array.isArray(arg) ? null : arg]];
+  return arg.map((line: unknown) => (Array.isArray(line) ? line : [line]));
+}
+
 export function shapeOf(arg: unknown): Shape {
-  if (!Array.isArray(arg)) return { rows: 1, columns: 1 };
-  return { rows: arg.length, columns: Array.isArray(arg[0]) ? arg[0].length : 1 };
+  if (!Array.isArray(arg) || arg.length === 0) return { rows: 1, columns: 1 };
+  return { rows: arg.length, columns: Array.isArray(arg[0]) ? Math.max(1, arg[0].length) : 1 };
 }
 
 function elementAt(arg: unknown, row: number, column: number): unknown {
@@ -62,17 +115,39 @@ export function toExcelError(error: ScoreError): CustomFunctions.Error {
 }
 
 /**
+ * Runs a computation whose errors concern the whole result (a bad level list, cohorts of
+ * different shapes): a ScoreError is thrown as the Excel error, which Excel shows in the one
+ * formula cell. Any other exception is a bug and propagates.
+ */
+export function whole<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScoreError) throw toExcelError(error);
+    throw error;
+  }
+}
+
+function shapeMismatch(shapes: readonly Shape[]): ScoreError {
+  const listed = shapes.map((s) => `${s.rows}×${s.columns}`).join("、");
+  return new ScoreError("value", t("functions.shapeMismatch", { shapes: listed }));
+}
+
+/**
  * The shape all arguments broadcast to: that of the arguments larger than 1×1, which must all
  * be equal. Throws a #VALUE! CustomFunctions.Error otherwise — Excel shows it in the one cell.
  */
 export function broadcastShape(args: readonly unknown[]): Shape {
   const shapes = args.map(shapeOf).filter((s) => s.rows * s.columns !== 1);
   const [first = { rows: 1, columns: 1 }] = shapes;
-  if (shapes.some((s) => s.rows !== first.rows || s.columns !== first.columns)) {
-    const listed = shapes.map((s) => `${s.rows}×${s.columns}`).join("、");
-    throw toExcelError(new ScoreError("value", t("functions.shapeMismatch", { shapes: listed })));
-  }
+  if (shapes.some((s) => s.rows !== first.rows || s.columns !== first.columns)) throw toExcelError(shapeMismatch(shapes));
   return first;
+}
+
+/** Cohorts paired member by member must have the same shape (no broadcasting); else #VALUE!. */
+export function sameShape(args: readonly unknown[]): void {
+  const shapes = args.map(shapeOf);
+  if (shapes.some((s) => s.rows !== shapes[0].rows || s.columns !== shapes[0].columns)) throw toExcelError(shapeMismatch(shapes));
 }
 
 /**
@@ -87,16 +162,122 @@ export function elementwise(
   blankGivesEmpty = args.length,
 ): Element[][] {
   const { rows, columns } = broadcastShape(args);
-  return Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: columns }, (_, column): Element => {
-      const values = args.map((arg) => elementAt(arg, row, column));
-      if (values.slice(0, blankGivesEmpty).some(isBlank)) return "";
-      try {
-        return compute(...values);
-      } catch (error) {
-        if (error instanceof ScoreError) return toExcelError(error);
-        throw error;
+  // Plain loops and one reused buffer: this runs once per cell of ranges of 100 000 cells.
+  const values: unknown[] = new Array(args.length);
+  const result: Element[][] = new Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const line: Element[] = new Array(columns);
+    for (let column = 0; column < columns; column++) {
+      let blank = false;
+      for (let i = 0; i < args.length; i++) {
+        values[i] = elementAt(args[i], row, column);
+        if (i < blankGivesEmpty && isBlank(values[i])) blank = true;
       }
-    }),
-  );
+      line[column] = blank ? "" : orError(() => compute(...values));
+    }
+    result[row] = line;
+  }
+  return result;
+}
+
+/** The value `compute` gives, or the Excel error for the ScoreError it throws; a bug propagates. */
+export function orError<T>(compute: () => T): T | CustomFunctions.Error {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScoreError) return toExcelError(error);
+    throw error;
+  }
+}
+
+/** One value per row of a block: a single value for every row, or a column as long; else #VALUE!. */
+export function perRow(arg: unknown, rows: number): unknown[] {
+  const shape = shapeOf(arg);
+  if (shape.rows * shape.columns === 1) return new Array(rows).fill(elementAt(arg, 0, 0));
+  if (shape.columns !== 1 || shape.rows !== rows) throw toExcelError(shapeMismatch([{ rows, columns: 1 }, shape]));
+  return Array.from({ length: rows }, (_, row) => elementAt(arg, row, 0));
+}
+
+/**
+ * An optional argument left out: omitted (null), or a single blank cell — which is how Excel
+ * passes a reference to an empty cell, and means "use the default" like an omitted argument.
+ */
+export function isOmitted(arg: unknown): boolean {
+  const { rows, columns } = shapeOf(arg);
+  return rows * columns === 1 && isBlank(elementAt(arg, 0, 0));
+}
+
+/** A cohort: every cell of the range, row by row, blank cells as null. */
+export function cohort(arg: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (const line of matrixOf(arg)) for (const value of line) out.push(isBlank(value) ? null : value);
+  return out;
+}
+
+/** A cohort of levels: text as written (numbers as their digits), blanks as null. */
+export function levelCohort(arg: unknown): (string | null)[] {
+  return cohort(arg).map((value) => (value === null ? null : textOf(value)));
+}
+
+/** A cohort of numbers, blanks as null; a member that is no number is #VALUE! naming it (`what`: i18n key). */
+export function numberCohort(arg: unknown, what: MessageKey): (number | null)[] {
+  return cohort(arg).map((value) => {
+    if (value === null) return null;
+    const n = toNumber(value);
+    if (!Number.isFinite(n)) throw new ScoreError("value", t("functions.notANumberIn", { what: t(what), value: textOf(value) }));
+    return n;
+  });
+}
+
+/** The non-blank members of a number cohort. */
+export function filledNumbers(arg: unknown, what: MessageKey): number[] {
+  return numberCohort(arg, what).filter((n): n is number => n !== null);
+}
+
+const LIST_SEPARATOR = /[,;、\s]+/;
+
+/**
+ * A list written as a range (one item a cell) or as text with commas (全角 or 半角), 、 or
+ * semicolons, low → high; blank cells are skipped. Null when the argument is omitted or blank.
+ */
+export function textList(arg: unknown): string[] | null {
+  const items: string[] = [];
+  for (const value of cohort(arg)) {
+    if (value === null) continue;
+    if (typeof value !== "string") {
+      items.push(textOf(value));
+      continue;
+    }
+    for (const item of toHalfWidth(value).split(LIST_SEPARATOR)) if (item !== "") items.push(item);
+  }
+  return items.length === 0 ? null : items;
+}
+
+/** Grade thresholds, low → high and strictly rising; null when omitted. Else #VALUE!. */
+export function thresholdList(arg: unknown): number[] | null {
+  const items = textList(arg);
+  if (items === null) return null;
+  const numbers = items.map(toNumber);
+  const rising = numbers.every((n, i) => Number.isFinite(n) && (i === 0 || n > numbers[i - 1]));
+  if (!rising) throw new ScoreError("value", t("functions.badThresholds", { value: items.join(",") }));
+  return numbers;
+}
+
+/** An optional text argument element: null when blank (use the default). */
+export function optionalText(value: unknown): string | null {
+  return isBlank(value) ? null : textOf(value);
+}
+
+/** The level scheme given as a list, checked (at least 2 distinct levels); null when omitted. */
+export function levelList(arg: unknown): string[] | null {
+  const given = textList(arg);
+  return given === null ? null : [...resolveScheme([], given)];
+}
+
+/** Months of a period: blank is a full year; else a whole number from 1 to 12 (#NUM!). */
+export function monthsOf(value: unknown): number {
+  if (isBlank(value)) return 12;
+  const months = numberOf(value, "word.months");
+  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", t("score.monthsRange"));
+  return months;
 }

@@ -2,12 +2,44 @@
  * Custom functions, namespace DJ (PRODUCT.md §6). Each one converts Excel's arguments, calls the
  * engine and converts the result; none touches the workbook. custom-functions-metadata-plugin
  * builds functions.json from the JSDoc below and appends the CustomFunctions.associate calls, so
- * parameter and return types must be written out literally (no type aliases).
+ * parameter and return types must be written out literally (no type aliases), and optional
+ * parameters are marked with `?` (Excel passes null for them when omitted).
  * English names and descriptions here; the Chinese ones are in zh-CN-names.json.
+ *
+ * Arguments read whole (cohorts, level schemes, thresholds) are converted once; the others are
+ * element-wise (args.ts): a range spills a result of its shape, a blank element gives "".
  */
-import { fundRate } from "../engine/scoring";
-import { setLocale } from "../i18n";
-import { elementwise, toNumber } from "./args";
+import { flagLabelsOfRows } from "../engine/rowFlags";
+import { combinedScore, fundRate, levelOf, ScoreError } from "../engine/scoring";
+import { improveRate, normalize, normalizeMethodOf, quotaLevel, transitions, upgradeRate } from "../engine/rates";
+import { meetingGap, meetingType } from "../engine/flags";
+import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults } from "../engine/settings";
+import { isVeto } from "../engine/values";
+import { setLocale, t } from "../i18n";
+import {
+  elementwise,
+  filledNumbers,
+  isBlank,
+  isOmitted,
+  levelCohort,
+  levelList,
+  matrixOf,
+  monthsOf,
+  numberCohort,
+  numberOf,
+  numberWithin,
+  optionalText,
+  orError,
+  perRow,
+  sameShape,
+  shapeOf,
+  textOf,
+  thresholdList,
+  toCell,
+  toNumber,
+  whole,
+  type Element,
+} from "./args";
 
 // #VALUE! messages follow Office's display language, like the task pane. This bundle has its
 // own copy of the i18n module, so it sets the locale itself. Office is absent when the bundle
@@ -16,6 +48,206 @@ if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     if (info.host) setLocale(Office.context.displayLanguage);
   });
+}
+
+/** Meeting requirements and flag thresholds: the defaults of PRODUCT.md §4 (functions take no settings). */
+const SETTINGS = withDefaults();
+
+/**
+ * Upgrade rate (晋位升级率): of the branches with both a start and an end level, the share whose
+ * end level is higher.
+ * @customfunction UPGRADERATE UPGRADERATE
+ * @param startLevels Levels at the start of the period (a range, read as a whole).
+ * @param endLevels Levels at the end of the period: a range of the same shape as startLevels.
+ * @param fromLevel Starting class: only branches that started at this level count. Omitted: every branch that did not start at the top level.
+ * @param levels Level scheme, low to high: a range or comma-separated text such as "后进,一般,先进". Omitted: the first built-in scheme holding every level.
+ * @returns The share of branches that moved up, from 0 to 1; #DIV/0! when no branch counts.
+ */
+function upgradeRateFunction(startLevels: unknown[][], endLevels: unknown[][], fromLevel?: unknown[][], levels?: unknown[][]): unknown[][] {
+  return whole(() => {
+    sameShape([startLevels, endLevels]);
+    const start = levelCohort(startLevels);
+    const end = levelCohort(endLevels);
+    const scheme = levelList(levels);
+    return elementwise([fromLevel], (from) => upgradeRate(start, end, optionalText(from), scheme), 0);
+  });
+}
+
+/**
+ * Improvement rate (提升率): the share of branches whose score rose by at least a threshold.
+ * @customfunction IMPROVERATE IMPROVERATE
+ * @param startScores Scores at the start of the period (a range, read as a whole).
+ * @param endScores Scores at the end of the period: a range of the same shape as startScores.
+ * @param threshold The rise in points that counts as an improvement. Default 10.
+ * @param startLevels Levels at the start, a range of the same shape as startScores; needed with fromLevel.
+ * @param fromLevel Starting class: only branches that started at this level count. Omitted: every branch.
+ * @returns The share of branches that improved, from 0 to 1; #DIV/0! when no branch counts.
+ */
+function improveRateFunction(
+  startScores: unknown[][],
+  endScores: unknown[][],
+  threshold?: unknown[][],
+  startLevels?: unknown[][],
+  fromLevel?: unknown[][],
+): unknown[][] {
+  return whole(() => {
+    const levelsGiven = !isOmitted(startLevels);
+    sameShape(levelsGiven ? [startScores, endScores, startLevels] : [startScores, endScores]);
+    const start = numberCohort(startScores, "word.startScores");
+    const end = numberCohort(endScores, "word.endScores");
+    const levels = levelsGiven ? levelCohort(startLevels) : null;
+    return elementwise(
+      [threshold, fromLevel],
+      (points, from) => {
+        const rise = isBlank(points) ? DEFAULT_SETTINGS.improveThreshold : numberOf(points, "word.threshold");
+        return improveRate(start, end, rise, levels, optionalText(from));
+      },
+      0,
+    );
+  });
+}
+
+/**
+ * Transition matrix (升降矩阵): how many branches went from each start level (rows) to each end level (columns).
+ * @customfunction TRANSITIONS TRANSITIONS
+ * @param startLevels Levels at the start of the period (a range, read as a whole).
+ * @param endLevels Levels at the end of the period: a range of the same shape as startLevels.
+ * @param levels Level scheme, low to high: a range or comma-separated text. Omitted: the first built-in scheme holding every level.
+ * @returns A spilled table: the first row is "" then the levels, the first column the levels; rows are start levels, columns end levels.
+ */
+function transitionsFunction(startLevels: unknown[][], endLevels: unknown[][], levels?: unknown[][]): unknown[][] {
+  return whole(() => {
+    sameShape([startLevels, endLevels]);
+    const table = transitions(levelCohort(startLevels), levelCohort(endLevels), levelList(levels));
+    return [["", ...table.levels], ...table.levels.map((level, i) => [level, ...table.counts[i]])];
+  });
+}
+
+/**
+ * Combined score (一体化考核) of party-building and business scores.
+ * @customfunction COMBINEDSCORE COMBINEDSCORE
+ * @param partyScore Party-building score, 0 to 100: a number or a range.
+ * @param businessScore Business score, 0 to 100: a number or a range of the same shape.
+ * @param partyWeight Weight of the party-building score in the weighted method, 0 to 1. Default 0.5.
+ * @param method "weighted" (w × party + (1 − w) × business) or "multiplier" (party / 100 × business). Default "weighted".
+ * @returns The combined score.
+ */
+function combinedScoreFunction(partyScore: unknown[][], businessScore: unknown[][], partyWeight?: unknown[][], method?: unknown[][]): unknown[][] {
+  return elementwise(
+    [partyScore, businessScore, partyWeight, method],
+    (party, business, weight, how) => {
+      const p = numberWithin(party, "word.partyScore", 0, 100, "functions.scoreRange");
+      const b = numberWithin(business, "word.businessScore", 0, 100, "functions.scoreRange");
+      const w = isBlank(weight) ? DEFAULT_SETTINGS.partyWeight : numberWithin(weight, "word.partyWeight", 0, 1, "score.shareRange");
+      const combine = isBlank(how) ? DEFAULT_SETTINGS.method : combineMethodOf(textOf(how));
+      if (combine === null) throw new ScoreError("value", t("functions.badMethod", { method: textOf(how) }));
+      return combinedScore(p, b, w, combine);
+    },
+    2,
+  );
+}
+
+/**
+ * Grade (分类定级) of a score: the highest level whose threshold the score reaches (rounded to 6 decimals); a veto gives the lowest level.
+ * @customfunction LEVEL LEVEL
+ * @param score The score: a number or a range.
+ * @param veto Veto items (一票否决): any text except blank, 无, 否, /, —, 0 or FALSE forces the lowest level. A value or a range of the same shape as score.
+ * @param thresholds Thresholds, low to high: a range or comma-separated text, one fewer than the levels. Default "60,90".
+ * @param levels Levels, low to high: a range or comma-separated text. Default "后进,一般,先进".
+ * @returns The level.
+ */
+function levelFunction(score: unknown[][], veto?: unknown[][], thresholds?: unknown[][], levels?: unknown[][]): unknown[][] {
+  return whole(() => {
+    const lines = thresholdList(thresholds) ?? DEFAULT_SETTINGS.thresholds;
+    const scheme = levelList(levels) ?? LEVEL_SCHEMES[0];
+    if (lines.length !== scheme.length - 1) {
+      throw new ScoreError("value", t("settings.thresholdsVsLevels", { thresholds: lines.length, levels: scheme.length }));
+    }
+    return elementwise(
+      [score, veto],
+      (value, vetoItem) => levelOf(numberOf(value, "word.score"), isVeto(toCell(vetoItem)), lines, scheme),
+      1,
+    );
+  });
+}
+
+/**
+ * Quota grade (按比例定级): the top level to the top share of the cohort, the lowest level to the bottom share (ties at a boundary all included), the middle level(s) to the rest.
+ * @customfunction QUOTALEVEL QUOTALEVEL
+ * @param score The score to grade: a number or a range.
+ * @param allScores The scores of every branch graded together (a range, read as a whole).
+ * @param topShare Share of branches given the top level, 0 to 1. Default 0.2.
+ * @param bottomShare Share of branches given the lowest level, 0 to 1. Default 0.05.
+ * @param levels Levels, low to high, at least 3: a range or comma-separated text. Default "后进,一般,先进".
+ * @returns The level.
+ */
+function quotaLevelFunction(score: unknown[][], allScores: unknown[][], topShare?: unknown[][], bottomShare?: unknown[][], levels?: unknown[][]): unknown[][] {
+  return whole(() => {
+    const all = filledNumbers(allScores, "word.allScores");
+    const scheme = levelList(levels) ?? LEVEL_SCHEMES[0];
+    return elementwise(
+      [score, topShare, bottomShare],
+      (value, top, bottom) =>
+        quotaLevel(
+          numberOf(value, "word.score"),
+          all,
+          isBlank(top) ? DEFAULT_SETTINGS.quotaTop : numberOf(top, "word.topShare"),
+          isBlank(bottom) ? DEFAULT_SETTINGS.quotaBottom : numberOf(bottom, "word.bottomShare"),
+          scheme,
+        ),
+      1,
+    );
+  });
+}
+
+/**
+ * Normalised score (标准化) on a 0–100 scale against peer values.
+ * @customfunction NORMALIZE NORMALIZE
+ * @param value The value to normalise: a number or a range.
+ * @param peerValues The values it is compared with (a range, read as a whole).
+ * @param method "minmax" (min 0, max 100), "zscore" (T-score 50 + 10·z, population SD) or "rank" (percentile). Default "minmax". All peers equal gives 50.
+ * @returns The normalised value, 0 to 100.
+ */
+function normalizeFunction(value: unknown[][], peerValues: unknown[][], method?: unknown[][]): unknown[][] {
+  return whole(() => {
+    const peers = filledNumbers(peerValues, "word.peerValues");
+    return elementwise(
+      [value, method],
+      (x, how) => {
+        const scale = isBlank(how) ? "minmax" : normalizeMethodOf(textOf(how));
+        if (scale === null) throw new ScoreError("value", t("functions.badNormalizeMethod", { method: textOf(how) }));
+        return normalize(numberOf(x, "word.value"), peers, scale);
+      },
+      1,
+    );
+  });
+}
+
+/**
+ * Meetings missing (缺会次数): how many meetings of a type are still due in a period (PRODUCT.md §4).
+ * @customfunction MEETINGGAP MEETINGGAP
+ * @param held Meetings held: a number or a range.
+ * @param type Meeting type: 党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会, 民主评议 or general, committee, group, lecture, themeday, orglife, review.
+ * @param months Months in the period, 1 to 12. Default 12.
+ * @param groups Party groups (for 党小组会). Default 1.
+ * @returns The shortfall, 0 or more.
+ */
+function meetingGapFunction(held: unknown[][], type: unknown[][], months?: unknown[][], groups?: unknown[][]): unknown[][] {
+  return elementwise(
+    [held, type, months, groups],
+    (count, kind, period, groupCount) => {
+      const meeting = meetingType(textOf(kind));
+      if (meeting === null) throw new ScoreError("value", t("score.unknownMeetingType", { type: textOf(kind) }));
+      return meetingGap(
+        numberOf(count, "word.held"),
+        meeting,
+        isBlank(period) ? 12 : numberOf(period, "word.months"),
+        isBlank(groupCount) ? 1 : numberOf(groupCount, "word.groups"),
+        SETTINGS,
+      );
+    },
+    2,
+  );
 }
 
 /**
@@ -27,4 +259,37 @@ if (typeof Office !== "undefined") {
  */
 function fundRateFunction(spent: unknown[][], budget: unknown[][]): unknown[][] {
   return elementwise([spent, budget], (s, b) => fundRate(toNumber(s), toNumber(b)));
+}
+
+/**
+ * Flags (预警信息) of rows of the standard sheet, computed as the validator computes them.
+ * @customfunction FLAGS FLAGS
+ * @param rowValues Data rows of the standard sheet (one or more rows).
+ * @param headerRow The header row of those columns (党支部名称, 正式党员数, 党员大会 …): one row, as wide as rowValues.
+ * @param months Months in the period, 1 to 12: one value, or one per row. Default 12.
+ * @returns For each row, its flags joined by "；" in the order of the flag table, or "".
+ */
+function flagsFunction(rowValues: unknown[][], headerRow: unknown[][], months?: unknown[][]): unknown[][] {
+  return whole(() => {
+    const rows = matrixOf(rowValues);
+    const header = matrixOf(headerRow);
+    const width = shapeOf(rowValues).columns;
+    if (header.length !== 1) throw new ScoreError("value", t("functions.headerOneRow", { rows: header.length }));
+    if (header[0].length !== width) throw new ScoreError("value", t("functions.headerWidth", { header: header[0].length, row: width }));
+    const labels = header[0].map(toCell);
+    const result: Element[][] = rows.map(() => [""]);
+    // Rows of the same period are read together: usually one call for the whole block.
+    const byMonths = new Map<number, number[]>();
+    perRow(months, rows.length).forEach((value, i) => {
+      const m = orError(() => monthsOf(value));
+      if (typeof m !== "number") result[i][0] = m;
+      else if (byMonths.has(m)) byMonths.get(m)?.push(i);
+      else byMonths.set(m, [i]);
+    });
+    for (const [m, indices] of byMonths) {
+      const flags = flagLabelsOfRows(labels, indices.map((i) => rows[i].map(toCell)), m, SETTINGS);
+      indices.forEach((row, k) => (result[row][0] = flags[k]));
+    }
+    return result;
+  });
 }

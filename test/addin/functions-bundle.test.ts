@@ -1,49 +1,65 @@
 /**
  * The custom functions the way Excel binds them: dist/functions.js is loaded alone into a
  * sandbox with a stand-in CustomFunctions global, and every id of dist/functions.json is
- * called through what the bundle registered.
+ * called through what the bundle registered. test/functions/ tests each function in depth.
  */
-import * as vm from "vm";
-import { readDist } from "./dist";
+import { loadFunctions, readDist, StandInError } from "./dist";
 
-class StandInError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
+const { registered, metadata, call } = loadFunctions();
 
-type Fn = (...args: unknown[]) => unknown;
-const registered = new Map<string, Fn>();
-vm.runInNewContext(readDist("functions.js"), {
-  CustomFunctions: {
-    associate: (id: string, fn: Fn) => {
-      if (registered.has(id)) throw new Error(`${id} registered twice`);
-      registered.set(id, fn);
-    },
-    Error: StandInError,
-    ErrorCode,
-  },
-});
-const metadata: { functions: { id: string; parameters: unknown[] }[] } = JSON.parse(readDist("functions.json"));
+const one = (value: unknown) => [[value]];
+const column = (...values: unknown[]) => values.map((v) => [v]);
 
-function call(id: string, ...args: unknown[]): unknown {
-  const fn = registered.get(id);
-  if (!fn) throw new Error(`${id} is not registered`);
-  return fn(...args);
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("did not throw");
 }
 
 /** How each function is exercised; an id in functions.json without cases fails the test. */
 const cases: Record<string, () => void> = {
+  UPGRADERATE: () => {
+    const start = column("后进", "一般", "一般", "先进");
+    const end = column("一般", "先进", "一般", "先进");
+    expect(call("UPGRADERATE", start, end, null, null)).toEqual([[2 / 3]]);
+    expect(call("UPGRADERATE", start, end, one("后进"), one("后进,一般,先进"))).toEqual([[1]]);
+    expect(call("UPGRADERATE", column("先进"), column("先进"), null, null)).toEqual([[new StandInError("#DIV/0!")]]);
+  },
+  IMPROVERATE: () => {
+    expect(call("IMPROVERATE", column(70, 80), column(85, 85), null, null, null)).toEqual([[1 / 2]]);
+    expect(call("IMPROVERATE", column(70, 80), column(85, 85), one(5), column("一般", "先进"), one("先进"))).toEqual([[1]]);
+  },
+  TRANSITIONS: () => {
+    expect(call("TRANSITIONS", column("后进", "一般"), column("一般", "一般"), null)).toEqual([
+      ["", "后进", "一般", "先进"],
+      ["后进", 0, 1, 0],
+      ["一般", 0, 1, 0],
+      ["先进", 0, 0, 0],
+    ]);
+  },
+  COMBINEDSCORE: () => {
+    expect(call("COMBINEDSCORE", one(80), one(90), null, null)).toEqual([[85]]);
+    expect(call("COMBINEDSCORE", one(80), one(90), one(0.5), one("双乘数"))).toEqual([[72]]);
+  },
+  LEVEL: () => {
+    expect(call("LEVEL", column(95, 70, 30, 95), column("无", "无", "无", "违纪"), null, null)).toEqual([["先进"], ["一般"], ["后进"], ["后进"]]);
+    expect(thrownBy(() => call("LEVEL", one(70), null, one("60,75,90"), null))).toMatchObject({ code: "#VALUE!" });
+  },
+  QUOTALEVEL: () => {
+    const all = column(100, 90, 80, 70, 60, 50, 40, 30, 20, 10);
+    expect(call("QUOTALEVEL", column(100, 50, 10), all, one(0.2), one(0.1), null)).toEqual([["先进"], ["一般"], ["后进"]]);
+  },
+  NORMALIZE: () => {
+    expect(call("NORMALIZE", column(50, 70, 90), column(50, 70, 90), null)).toEqual([[0], [50], [100]]);
+    expect(call("NORMALIZE", one(80), column(80, 80), one("zscore"))).toEqual([[50]]);
+  },
+  MEETINGGAP: () => {
+    expect(call("MEETINGGAP", one(1), one("党员大会"), null, null)).toEqual([[3]]);
+    expect(call("MEETINGGAP", one(0), one("group"), one(6), one(2))).toEqual([[12]]);
+  },
   FUNDRATE: () => {
     // Excel passes a single value to a matrix parameter as [[value]].
     expect(call("FUNDRATE", [[4600]], [[20000]])).toEqual([[0.23]]);
@@ -60,14 +76,17 @@ const cases: Record<string, () => void> = {
     const [[text, negative]] = call("FUNDRATE", [["四千", -1]], [[1000, 1000]]) as unknown[][];
     expect(text).toMatchObject({ code: "#VALUE!", message: "经费支出必须是数字" });
     expect(negative).toMatchObject({ code: "#NUM!", message: undefined });
-    let thrown: unknown;
-    try {
-      call("FUNDRATE", [[1], [2]], [[1], [2], [3]]);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => call("FUNDRATE", [[1], [2]], [[1], [2], [3]]));
     expect(thrown).toBeInstanceOf(StandInError);
     expect(thrown).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("2×1、3×1") });
+  },
+  FLAGS: () => {
+    const header = [["党支部名称", "正式党员数", "党员大会", "党课", "本年发展党员数", "党建经费预算", "党建经费支出"]];
+    const rows = [
+      ["第一支部", 5, 4, 4, 1, 1000, 900],
+      ["第二支部", 2, 1, 4, 0, 1000, 100],
+    ];
+    expect(call("FLAGS", rows, header, null)).toEqual([[""], ["缺会；经费未用；未发展党员；党员不足3人"]]);
   },
 };
 
@@ -76,9 +95,21 @@ test("the bundle registers exactly the functions of functions.json", () => {
   expect(metadata.functions.length).toBeGreaterThan(0);
 });
 
+test.each(metadata.functions.map((f) => [f.id, f.parameters.length] as const))("%s takes the %i parameters of its metadata", (id, count) => {
+  // Excel passes arguments by position: a function declaring fewer or more would shift them.
+  expect(registered.get(id)?.length).toBe(count);
+});
+
 test.each(metadata.functions.map((f) => f.id))("%s works as registered", (id) => {
   expect(cases[id]).toBeDefined();
   cases[id]();
+});
+
+test("every optional parameter comes after the required ones", () => {
+  for (const fn of metadata.functions) {
+    const optional = fn.parameters.map((p) => p.optional === true);
+    expect([fn.id, optional]).toEqual([fn.id, [...optional].sort((a, b) => Number(a) - Number(b))]);
+  }
 });
 
 test("the functions bundle does not include React or Fluent UI", () => {
