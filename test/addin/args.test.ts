@@ -24,6 +24,7 @@ import {
   toNumber,
   whole,
 } from "../../src/functions/args";
+import { thrownBy } from "../support/thrown";
 
 class StandInError {
   constructor(
@@ -45,14 +46,6 @@ afterAll(() => {
   delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
 });
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("did not throw");
-}
 
 describe("isBlank", () => {
   test.each([[""], ["   "], ["\u3000"], ["\u200b"], [null], [undefined]])("%p is blank", (value) => expect(isBlank(value)).toBe(true));

@@ -4,20 +4,13 @@
  * called through what the bundle registered. test/functions/ tests each function in depth.
  */
 import { loadFunctions, readDist, StandInError } from "./dist";
+import { thrownBy } from "../support/thrown";
 
 const { registered, metadata, call } = loadFunctions();
 
 const one = (value: unknown) => [[value]];
 const column = (...values: unknown[]) => values.map((v) => [v]);
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("did not throw");
-}
 
 /** How each function is exercised; an id in functions.json without cases fails the test. */
 const cases: Record<string, () => void> = {

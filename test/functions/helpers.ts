@@ -3,6 +3,7 @@
  * and reading what they return: values, or the stand-in errors with their codes.
  */
 import { StandInError } from "../addin/dist";
+import { thrownBy as anyThrown } from "../support/thrown";
 
 export { loadFunctions, StandInError } from "../addin/dist";
 
@@ -30,12 +31,7 @@ export function single(result: unknown): unknown {
 
 /** The error a call throws — Excel shows it in the formula cell; fails when nothing is thrown. */
 export function thrownBy(fn: () => unknown): StandInError {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
+  const error = anyThrown(fn);
   expect(error).toBeInstanceOf(StandInError);
   return error as StandInError;
 }
@@ -52,4 +48,21 @@ export function errorOf(fn: () => unknown): StandInError {
   const value = single(result);
   expect(value).toBeInstanceOf(StandInError);
   return value as StandInError;
+}
+
+/**
+ * The county report of the seeds: 254 branches, 65 先进 / 174 一般 / 15 后进 at the start; 44 of
+ * the 一般 and 14 of the 后进 move up. (start, end) pairs, one per branch.
+ */
+export function seedCounty(): [string, string][] {
+  const groups: [string, string, number][] = [
+    ["先进", "先进", 65],
+    ["一般", "先进", 44],
+    ["一般", "一般", 125],
+    ["一般", "后进", 5],
+    ["后进", "一般", 12],
+    ["后进", "先进", 2],
+    ["后进", "后进", 1],
+  ];
+  return groups.flatMap(([start, end, n]) => Array.from({ length: n }, (): [string, string] => [start, end]));
 }

@@ -10,6 +10,7 @@ import { readWorkbook } from "../../src/files/read";
 import { loadFunctions, StandInError, type LoadedFunctions } from "../addin/dist";
 import { fods, type FodsCell } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
+import { seedCounty } from "./helpers";
 
 const N = 60;
 const FIRST = 2;
@@ -169,17 +170,7 @@ describe("over the cohort, against LibreOffice", () => {
 });
 
 describe("the county report of the seeds", () => {
-  // 254 branches: 65 先进 stay; of 174 一般, 44 rise to 先进; of 15 后进, 14 rise (12 to 一般, 2 to 先进).
-  const cohort: [string, string, number][] = [
-    ["先进", "先进", 65],
-    ["一般", "先进", 44],
-    ["一般", "一般", 125],
-    ["一般", "后进", 5],
-    ["后进", "一般", 12],
-    ["后进", "先进", 2],
-    ["后进", "后进", 1],
-  ];
-  const pairs = cohort.flatMap(([s, e, n]) => Array.from({ length: n }, () => [s, e]));
+  const pairs = seedCounty();
 
   it("has the shape of the report", () => {
     expect(pairs).toHaveLength(254);

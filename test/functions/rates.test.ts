@@ -1,5 +1,5 @@
 /** UPGRADERATE, IMPROVERATE and TRANSITIONS through the built bundle, as Excel calls them. */
-import { column, errorOf, loadFunctions, one, row, shown, single, thrownBy } from "./helpers";
+import { column, errorOf, loadFunctions, one, row, seedCounty, shown, single, thrownBy } from "./helpers";
 
 const { call } = loadFunctions();
 
@@ -108,16 +108,7 @@ describe("UPGRADERATE", () => {
   });
 
   test("the county report of the seeds: 一般 25.3%, 后进 93.3%", () => {
-    const pairs: [string, string, number][] = [
-      ["先进", "先进", 65],
-      ["一般", "先进", 44],
-      ["一般", "一般", 125],
-      ["一般", "后进", 5],
-      ["后进", "一般", 12],
-      ["后进", "先进", 2],
-      ["后进", "后进", 1],
-    ];
-    const rows = pairs.flatMap(([s, e, n]) => Array.from({ length: n }, () => [s, e]));
+    const rows = seedCounty();
     const s = rows.map(([x]) => [x]);
     const e = rows.map(([, x]) => [x]);
     const rates = call("UPGRADERATE", s, e, column("一般", "后进"), null) as number[][];
