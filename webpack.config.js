@@ -1,7 +1,8 @@
 /**
  * Builds the add-in into dist/: taskpane.html (the shared runtime page: task pane, ribbon
  * commands and custom functions), functions.js (self-contained), functions.json and
- * functions.zh-CN.json, the manifest, icons and a copy of office.js for offline use.
+ * functions.zh-CN.json, the manifest, icons, a copy of office.js for offline use, and
+ * preview.html (the browser preview on opened .xlsx files, with exceljs and without office.js).
  *
  * `webpack --mode production` with ADDIN_URL=https://host/path/ writes a manifest pointing there.
  */
@@ -31,6 +32,8 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      // The browser preview: the 校验 view on opened files, with exceljs; no office.js.
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -63,6 +66,11 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         // One page is the runtime of the pane, the ribbon commands and the custom functions.
         chunks: ["taskpane", "functions", "commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -51,6 +51,7 @@ function sideloadHelp(url) {
     "",
     `党建考核助手已在 ${url} 提供服务 / The add-in is served at ${url}`,
     `  任务窗格 / task pane: ${url}taskpane.html`,
+    `  浏览器预览（无需 Excel）/ browser preview (no Excel needed): ${url}preview.html`,
     `  清单 / manifest: ${manifest}`,
     "",
     "在 Excel 中加载 / Sideload into Excel:",

@@ -1,11 +1,15 @@
+import { excelEnUS } from "./excel.en-US";
 import { cliEnUS } from "./cli.en-US";
 import type { zhCN } from "./zh-CN";
 import { engineEnUS } from "./engine.en-US";
+import { previewEnUS } from "./preview.en-US";
 
 /** English strings, for Office in English. Same keys as zh-CN: the compiler checks it. */
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...engineEnUS,
+  ...excelEnUS,
   ...cliEnUS,
+  ...previewEnUS,
   "score.notANumber": "{what} must be a number",
   "score.negative": "{what} cannot be negative",
   "score.zeroBudget": "The budget is 0: no execution rate can be computed",

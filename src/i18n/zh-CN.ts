@@ -1,9 +1,13 @@
+import { excelZhCN } from "./excel.zh-CN";
 import { cliZhCN } from "./cli.zh-CN";
 import { engineZhCN } from "./engine.zh-CN";
+import { previewZhCN } from "./preview.zh-CN";
 /** Chinese strings: the product's working language. Keys are grouped by layer. */
 export const zhCN = {
   ...engineZhCN,
+  ...excelZhCN,
   ...cliZhCN,
+  ...previewZhCN,
   "score.notANumber": "{what}必须是数字",
   "score.negative": "{what}不能为负数",
   "score.zeroBudget": "预算为 0，无法计算执行率",

@@ -1,0 +1,57 @@
+/**
+ * Every Office error leaves src/excel as an ExcelHostError: a sentence the pane can show (in the
+ * UI language, Chinese first) plus Office's own error code. Nothing is swallowed.
+ */
+import { t, type MessageKey } from "../i18n";
+
+export type ExcelOperation = "read" | "mark" | "clear" | "select";
+
+const OPERATION_KEYS: Record<ExcelOperation, MessageKey> = {
+  read: "excel.error.read",
+  mark: "excel.error.mark",
+  clear: "excel.error.clear",
+  select: "excel.error.select",
+};
+
+/** Codes (OfficeExtension.ErrorCodes / Excel.ErrorCodes) worth explaining in words. */
+const CODE_KEYS: Record<string, MessageKey> = {
+  InvalidOperationInCellEditMode: "excel.code.cellEditMode",
+  ItemNotFound: "excel.code.itemNotFound",
+  RequestPayloadSizeLimitExceeded: "excel.code.payloadTooLarge",
+  ResponsePayloadSizeLimitExceeded: "excel.code.payloadTooLarge",
+  AccessDenied: "excel.code.accessDenied",
+  ApiNotFound: "excel.code.apiNotFound",
+};
+
+export class ExcelHostError extends Error {
+  override readonly name = "ExcelHostError";
+  constructor(
+    message: string,
+    /** Office's error code ("ItemNotFound", "GeneralException", …), or "Unknown". */
+    readonly code: string,
+    readonly operation: ExcelOperation,
+    /** The error Office threw. */
+    readonly original: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function toHostError(operation: ExcelOperation, error: unknown): ExcelHostError {
+  if (error instanceof ExcelHostError) return error;
+  const raw = error as { code?: unknown; message?: unknown } | null | undefined;
+  const code = typeof raw?.code === "string" && raw.code ? raw.code : "Unknown";
+  const detail = typeof raw?.message === "string" && raw.message ? raw.message : String(error);
+  const hintKey = CODE_KEYS[code];
+  const hint = hintKey ? t(hintKey) : detail;
+  return new ExcelHostError(t(OPERATION_KEYS[operation], { detail: hint, code }), code, operation, error);
+}
+
+/** Runs Office work and turns whatever it throws into an ExcelHostError. */
+export async function guarded<T>(operation: ExcelOperation, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toHostError(operation, error);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Worksheets into engine Grids, the Office.js way (ENGINEERING.md §2): load only values,
+ * valueTypes and numberFormat; read the used range in blocks of rows sized by cells; queue every
+ * block of a batch and sync once per batch. The number of syncs is
+ *   1 (used ranges) + ceil(blocks / blocksPerSync)
+ * whatever the number of rows inside a block.
+ */
+import { EMPTY, type Cell, type CellRange, type Grid } from "../engine";
+import type { Progress } from "../taskpane/host";
+import { parseAreas, parseRange } from "./address";
+
+/**
+ * Cells per block. Excel on the web caps a response at 5 MB and a read at 5 million cells; a cell
+ * of 20 Chinese characters costs about 60 bytes of value plus ~20 of valueType and numberFormat,
+ * so 20 000 cells is about 1.6 MB a block.
+ */
+export const BLOCK_CELLS = 20_000;
+/** Blocks queued before one context.sync(): 2 × 20 000 cells stays near 3.2 MB a response. */
+export const BLOCKS_PER_SYNC = 2;
+
+export interface ReadOptions {
+  blockCells?: number;
+  blocksPerSync?: number;
+  progress?: Progress;
+}
+
+/** Worksheet visibility as Office reports it ("Visible", "Hidden", "VeryHidden"). */
+export function isVisible(visibility: string): boolean {
+  return visibility === "Visible";
+}
+
+/**
+ * Whether a number format shows a date. Excel hands dates over as serial numbers with a format
+ * such as "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"" or "[$-F800]dddd, mmmm dd, yyyy"; a time alone
+ * ("h:mm", "[h]:mm:ss") is not a date.
+ */
+export function looksLikeDate(format: string): boolean {
+  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
+  if (/\[\$-F800\]/i.test(format)) return true;
+  const section = format.split(";")[0];
+  if (/\[[hms]+\]/i.test(section)) return false; // elapsed time
+  const bare = section
+    .replace(/"[^"]*"/g, (quoted) => (/[年月日]/.test(quoted) ? "d" : ""))
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "");
+  if (/[yd年月日]/i.test(bare)) return true;
+  return /m/i.test(bare) && !/[hs]/i.test(bare);
+}
+
+function numberCell(value: number, format: string): Cell {
+  if (!Number.isFinite(value)) return { kind: "error", code: "#NUM!" };
+  return looksLikeDate(format) ? { kind: "date", serial: value } : { kind: "number", value };
+}
+
+/** One cell from Range.values, Range.valueTypes and Range.numberFormat. */
+export function cellOf(value: unknown, type: string, format: string): Cell {
+  switch (type) {
+    case "Empty":
+      return EMPTY;
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? numberCell(value, format) : cellOf(value, "Unknown", format);
+    case "String":
+      return { kind: "text", value: String(value) };
+    case "Boolean":
+      return typeof value === "boolean" ? { kind: "bool", value } : cellOf(value, "Unknown", format);
+    case "Error":
+      return { kind: "error", code: String(value) };
+    default:
+      // "Unknown", "RichValue" (data types, images in cells): keep what values says.
+      if (typeof value === "number") return numberCell(value, format);
+      if (typeof value === "boolean") return { kind: "bool", value };
+      if (typeof value === "string" && value !== "") return value.startsWith("#") ? { kind: "error", code: value } : { kind: "text", value };
+      return EMPTY;
+  }
+}
+
+/** A worksheet to read, with what the caller already loaded (name, visibility). */
+export interface SheetToRead {
+  sheet: Excel.Worksheet;
+  name: string;
+  visible: boolean;
+}
+
+interface Block {
+  grid: Grid;
+  /** Row offset of this block inside the grid. */
+  offset: number;
+  range: Excel.Range;
+}
+
+interface Plan {
+  grid: Grid;
+  /** 0-based sheet index of the used range's top-left cell, and its size. */
+  row0: number;
+  col0: number;
+  rows: number;
+  cols: number;
+  sheet: Excel.Worksheet;
+  merged?: Excel.RangeAreas;
+}
+
+function emptyGrid(name: string, visible: boolean): Grid {
+  return { sheet: name, origin: { row: 1, col: 1 }, cells: [], merges: [], visible };
+}
+
+/**
+ * Reads the sheets into grids, in the order given. Hidden sheets are listed (visible: false)
+ * but not read: they are never submissions.
+ */
+export async function readGrids(context: Excel.RequestContext, sheets: SheetToRead[], options: ReadOptions = {}): Promise<Grid[]> {
+  const blockCells = Math.max(1, options.blockCells ?? BLOCK_CELLS);
+  const blocksPerSync = Math.max(1, options.blocksPerSync ?? BLOCKS_PER_SYNC);
+
+  // Sync 1: the used range (values only: formatting alone does not make a cell used) of each visible sheet.
+  const used = sheets.map((s) => {
+    if (!s.visible) return undefined;
+    const range = s.sheet.getUsedRangeOrNullObject(true);
+    range.load("address,rowCount,columnCount");
+    return range;
+  });
+  if (used.some((r) => r !== undefined)) await context.sync();
+
+  const grids: Grid[] = [];
+  const plans: Plan[] = [];
+  sheets.forEach((s, i) => {
+    const grid = emptyGrid(s.name, s.visible);
+    grids.push(grid);
+    const range = used[i];
+    if (!range || range.isNullObject) return;
+    const at = parseRange(range.address);
+    if (!at) return;
+    grid.origin = { row: at.top, col: at.left };
+    plans.push({ grid, sheet: s.sheet, row0: at.top - 1, col0: at.left - 1, rows: range.rowCount, cols: range.columnCount });
+  });
+
+  // Blocks of whole rows, each at most blockCells cells.
+  const blocks: { plan: Plan; offset: number; rows: number }[] = [];
+  for (const plan of plans) {
+    const rowsPerBlock = Math.max(1, Math.floor(blockCells / Math.max(1, plan.cols)));
+    for (let offset = 0; offset < plan.rows; offset += rowsPerBlock) {
+      blocks.push({ plan, offset, rows: Math.min(rowsPerBlock, plan.rows - offset) });
+    }
+  }
+
+  // Merged areas ride along with the first batch.
+  for (const plan of plans) {
+    plan.merged = plan.sheet.getRangeByIndexes(plan.row0, plan.col0, plan.rows, plan.cols).getMergedAreasOrNullObject();
+    plan.merged.load("address");
+  }
+
+  let done = 0;
+  options.progress?.(0, blocks.length);
+  for (let start = 0; start < blocks.length; start += blocksPerSync) {
+    const batch: Block[] = blocks.slice(start, start + blocksPerSync).map((b) => {
+      const range = b.plan.sheet.getRangeByIndexes(b.plan.row0 + b.offset, b.plan.col0, b.rows, b.plan.cols);
+      range.load("values,valueTypes,numberFormat");
+      return { grid: b.plan.grid, offset: b.offset, range };
+    });
+    await context.sync();
+    for (const block of batch) {
+      const { values, valueTypes, numberFormat } = block.range;
+      for (let r = 0; r < values.length; r++) {
+        const row: Cell[] = new Array(values[r].length);
+        for (let c = 0; c < values[r].length; c++) {
+          row[c] = cellOf(values[r][c], valueTypes[r][c], numberFormat[r]?.[c]);
+        }
+        block.grid.cells[block.offset + r] = row;
+      }
+    }
+    done += batch.length;
+    options.progress?.(done, blocks.length);
+  }
+
+  for (const plan of plans) {
+    const merged = plan.merged;
+    if (merged && !merged.isNullObject) plan.grid.merges = mergesOf(merged.address);
+  }
+  return grids;
+}
+
+function mergesOf(address: string): CellRange[] {
+  return parseAreas(address).sort((a, b) => a.top - b.top || a.left - b.left);
+}

@@ -1,0 +1,146 @@
+/**
+ * The preview page: open .xlsx files, the 校验 view on them, and a download of the annotated
+ * copies. Clicking a finding scrolls to it and highlights it (there is no sheet to select).
+ */
+import { useCallback, useEffect, useId, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
+import type { Report } from "../engine";
+import { t } from "../i18n";
+import { findingSelector, ValidateView } from "../taskpane/ValidateView";
+import type { FileHost } from "./fileHost";
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "860px",
+    margin: "0 auto",
+  },
+  open: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // The native input stays in the page (tests and keyboard users reach it) but the visible
+  // control is the Fluent button that clicks it.
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  muted: { color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
+});
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function PreviewApp({ host }: { host: FileHost }) {
+  const styles = useStyles();
+  const inputId = useId();
+  const [names, setNames] = useState<string[]>([]);
+  const [validated, setValidated] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  // A new set of files starts the view afresh: the old report is not theirs.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    host.onSelect((file, sheet, cell) => {
+      const element = document.querySelector(findingSelector(file, sheet, cell));
+      if (element instanceof HTMLElement) {
+        element.scrollIntoView({ block: "center", behavior: "smooth" });
+        element.focus({ preventScroll: true });
+      }
+    });
+    return () => host.onSelect(undefined);
+  }, [host]);
+
+  const onFiles = useCallback(
+    (files: FileList | null) => {
+      host.setFiles(files ? [...files] : []);
+      setNames(host.fileNames);
+      setValidated(false);
+      setFailure(null);
+      setGeneration((n) => n + 1);
+    },
+    [host],
+  );
+
+  const onReport = useCallback((_report: Report) => setValidated(true), []);
+  const blocked = useCallback(() => (host.fileNames.length === 0 ? t("preview.noFilesToValidate") : null), [host]);
+
+  const onDownload = useCallback(async () => {
+    setFailure(null);
+    setDownloading(true);
+    try {
+      const copies = await host.annotatedCopies();
+      if (copies.length === 0) setFailure(t("preview.downloadNothing"));
+      for (const copy of copies) download(copy.name, copy.blob);
+    } catch (error) {
+      setFailure(t("preview.downloadFailed", { reason: reasonOf(error) }));
+    } finally {
+      setDownloading(false);
+    }
+  }, [host]);
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.page}>
+        <Subtitle1 as="h1">{t("preview.title")}</Subtitle1>
+        <Body1>{t("preview.intro")}</Body1>
+        <div className={styles.open}>
+          <input
+            id={inputId}
+            className={styles.hidden}
+            type="file"
+            multiple
+            accept=".xlsx"
+            aria-label={t("preview.open")}
+            onChange={(event) => onFiles(event.currentTarget.files)}
+          />
+          <Button icon={<FolderOpen20Regular />} onClick={() => document.getElementById(inputId)?.click()}>
+            {t("preview.open")}
+          </Button>
+          <Caption1 className={styles.muted}>
+            {names.length === 0 ? t("preview.noFiles") : t("preview.opened", { count: names.length, names: names.join("、") })}
+          </Caption1>
+        </div>
+        {failure !== null && (
+          <MessageBar intent="error">
+            <MessageBarBody>{failure}</MessageBarBody>
+          </MessageBar>
+        )}
+        <ValidateView
+          key={generation}
+          host={host}
+          onReport={onReport}
+          blocked={blocked}
+          actions={
+            <Button icon={<ArrowDownload20Regular />} onClick={onDownload} disabled={!validated || downloading}>
+              {t("preview.download")}
+            </Button>
+          }
+        />
+      </main>
+    </FluentProvider>
+  );
+}

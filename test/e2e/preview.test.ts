@@ -1,0 +1,254 @@
+/**
+ * The browser preview end to end: the built dist/preview.html served from 127.0.0.1, Debian's
+ * Chromium driven by playwright-core, a LibreOffice-made messy submission opened through the
+ * file input. Asserts what a person sees, downloads the annotated copy, and checks that no
+ * request left 127.0.0.1. Screenshots go to test-results/ for people to look at.
+ */
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { validateWorkbooks, type Report } from "../../src/engine";
+import { setLocale, t } from "../../src/i18n";
+import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
+import { DIST, ROOT } from "../addin/dist";
+import { FileHost } from "../../src/preview/fileHost";
+
+const CHROMIUM = "/usr/bin/chromium";
+const RESULTS = join(ROOT, "test-results");
+const MESSY_NAME = "机关一局报表.xlsx";
+const LEGACY_NAME = "旧版报表.xls";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** dist/ over plain HTTP on 127.0.0.1, nothing outside it. */
+function serveDist(): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, "127.0.0.1", () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
+}
+
+/** The file host's own input in Node: the same bytes the page gets. */
+function opened(name: string, bytes: Buffer) {
+  return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+}
+
+/** The report the engine gives in Node for the same files: what the page must show. */
+async function expectedReport(files: { name: string; arrayBuffer(): Promise<ArrayBuffer> }[]): Promise<Report> {
+  setLocale("zh-CN");
+  const host = new FileHost();
+  host.setFiles(files);
+  return validateWorkbooks(await host.readWorkbooks("all")).report;
+}
+
+/** A finding's button on the page (CSS strings: JSON quoting is valid CSS for these names). */
+function findingButton(page: Page, file: string, sheet: string, cell: string) {
+  const q = (value: string) => JSON.stringify(value);
+  return page.locator(`[data-file=${q(file)}] [data-sheet=${q(sheet)}][data-cell=${q(cell)}]`);
+}
+
+const LEGACY_BYTES = Buffer.from("not really a workbook");
+
+describe("browser preview (dist/preview.html in Chromium)", () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let messy: Buffer;
+  let report: Report;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm run build` first");
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    mkdirSync(RESULTS, { recursive: true });
+    messy = readFileSync(await makeXlsx("messy", messyRows()));
+    report = await expectedReport([opened(MESSY_NAME, messy), opened(LEGACY_NAME, LEGACY_BYTES)]);
+    ({ server, origin } = await serveDist());
+    profile = mkdtempSync(join(tmpdir(), "dj-assess-chromium-"));
+    // A fresh profile each run: nothing remembered from an earlier run can change the page.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      acceptDownloads: true,
+      viewport: { width: 900, height: 1000 },
+      locale: "zh-CN",
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(`${origin}/preview.html`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("the page opens in Chinese without office.js", async () => {
+    await page.getByRole("button", { name: "一键校验" }).waitFor();
+    expect(await page.title()).toBe("党建考核助手 · 浏览器预览");
+    expect(await page.locator("button", { hasText: "打开报送文件" }).isVisible()).toBe(true);
+    expect(await page.getByLabel("打开报送文件").getAttribute("accept")).toBe(".xlsx");
+    expect(await page.evaluate(() => "Office" in window)).toBe(false);
+    await page.screenshot({ path: join(RESULTS, "preview-start.png"), fullPage: true });
+  });
+
+  test("validating before opening a file says so in words", async () => {
+    await page.getByRole("button", { name: "一键校验" }).click();
+    await page.getByText("请先打开报送文件（.xlsx）。").waitFor();
+  });
+
+  test("opens a messy submission and an .xls, and shows every finding with its cell and message", async () => {
+    await page.getByLabel("打开报送文件").setInputFiles([
+      { name: MESSY_NAME, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: messy },
+      { name: LEGACY_NAME, mimeType: "application/vnd.ms-excel", buffer: LEGACY_BYTES },
+    ]);
+    await page.getByText(`已打开 2 个文件：${MESSY_NAME}、${LEGACY_NAME}`).waitFor();
+    await page.getByRole("button", { name: "一键校验" }).click();
+    await page.getByRole("status").getByText(`错误 ${report.summary.errors}`).waitFor();
+
+    const findings = report.files[0].sheets.flatMap((s) => s.findings);
+    for (const [rule, cell] of MESSY_EXPECTED) {
+      const finding = findings.find((f) => f.rule === rule && f.cell === cell);
+      expect(finding).toBeDefined();
+      const row = findingButton(page, MESSY_NAME, finding!.sheet, cell).filter({ hasText: finding!.message });
+      await row.first().waitFor({ state: "visible" });
+      expect(await row.first().innerText()).toContain(cell);
+      // Grouped under the rule's name.
+      await page.getByText(new RegExp(`^${t(`pane.rule.${rule}` as Parameters<typeof t>[0])}（\\d+）$`)).first().waitFor();
+    }
+    const status = page.getByRole("status");
+    for (const text of [
+      `错误 ${report.summary.errors}`,
+      `警告 ${report.summary.warnings}`,
+      `提示 ${report.summary.infos}`,
+      `预警 ${report.summary.flags}`,
+    ]) {
+      expect(await status.getByText(text).isVisible()).toBe(true);
+    }
+    // The .xls did not break the run: it is reported in words.
+    await page.getByText(t("rule.unsupported-file", { file: LEGACY_NAME })).waitFor();
+    await page.screenshot({ path: join(RESULTS, "preview-findings.png"), fullPage: true });
+  });
+
+  test("shows the flags with branch, label and detail", async () => {
+    const flags = report.files[0].sheets.flatMap((s) => s.flags);
+    expect(flags.length).toBeGreaterThan(0);
+    const list = page.locator("[data-flag]");
+    expect(await list.count()).toBe(flags.length);
+    for (const [i, flag] of flags.entries()) {
+      const item = list.nth(i);
+      const text = await item.innerText();
+      expect(text).toContain(flag.branch);
+      expect(text).toContain(flag.label);
+      if (flag.detail) expect(text).toContain(flag.detail);
+      expect(await item.isVisible()).toBe(true);
+    }
+    await page.getByRole("heading", { name: "预警" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, "preview-flags.png") });
+  });
+
+  test("clicking a finding scrolls to it and highlights it", async () => {
+    const [, cell] = MESSY_EXPECTED[MESSY_EXPECTED.length - 1];
+    const finding = report.files[0].sheets.flatMap((s) => s.findings).find((f) => f.cell === cell)!;
+    const row = findingButton(page, MESSY_NAME, finding.sheet, cell).first();
+    await row.click();
+    expect(await row.getAttribute("aria-current")).toBe("true");
+    expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: join(RESULTS, "preview-selected.png") });
+  });
+
+  test("downloads an annotated copy with the 问题清单 sheet", async () => {
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载标注副本" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("机关一局报表（标注）.xlsx");
+    const saved = join(RESULTS, "preview-annotated.xlsx");
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const sheet = workbook.getWorksheet("问题清单");
+    expect(sheet).toBeDefined();
+    const findings = report.files[0].sheets.flatMap((s) => s.findings);
+    // A header row plus one row per finding.
+    expect(sheet!.actualRowCount).toBe(findings.length + 1);
+    const original = workbook.getWorksheet("报表")!;
+    expect(String(original.getCell("C7").note ?? "")).not.toBe("");
+  });
+
+  test("shows the view in English when asked", async () => {
+    await page.goto(`${origin}/preview.html?lang=en-US`);
+    await page.getByLabel("Open submissions").setInputFiles([
+      { name: MESSY_NAME, mimeType: "application/octet-stream", buffer: messy },
+      { name: LEGACY_NAME, mimeType: "application/octet-stream", buffer: LEGACY_BYTES },
+    ]);
+    await page.getByRole("button", { name: "Validate all" }).click();
+    await page.getByRole("status").getByText(`Errors ${report.summary.errors}`).waitFor();
+    await page.getByText(`${LEGACY_NAME}: .xls, .et and .csv files are not supported`, { exact: false }).waitFor();
+    await page.screenshot({ path: join(RESULTS, "preview-english.png"), fullPage: true });
+  });
+
+  test("made no request beyond 127.0.0.1 and threw no error", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));
+    expect(outside).toEqual([]);
+    expect(requests.some((url) => /office\.js/i.test(url))).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("bundles", () => {
+  // exceljs is found by a path only a workbook reader writes; the detector is checked on preview.js.
+  const EXCELJS = "xl/workbook.xml";
+
+  test("exceljs is in the preview bundle only: not in the custom functions' or the task pane's", () => {
+    const read = (file: string) => readFileSync(join(DIST, file), "utf8");
+    expect(read("preview.js")).toContain(EXCELJS);
+    expect(read("functions.js")).not.toContain(EXCELJS);
+    expect(read("taskpane.js")).not.toContain(EXCELJS);
+  });
+
+  test("preview.html loads its own bundle and no office.js", () => {
+    const html = readFileSync(join(DIST, "preview.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["preview.js"]);
+    expect(html).not.toMatch(/office\.js|https?:\/\//);
+  });
+});
