@@ -1,13 +1,33 @@
 /** Ribbon handlers (manifest: ExecuteFunction). They run in the shared runtime of the task pane. */
+import { setLocale } from "../i18n";
+import { excelHost } from "../taskpane/office";
+import { reasonOf, sharedValidationStore } from "../taskpane/validationStore";
 
 /**
- * 一键校验. For now it only opens the task pane; validation arrives with the Excel adapter.
+ * 一键校验: opens the task pane and validates every submission sheet into the page's shared
+ * store, which the pane shows (a ribbon command has no screen of its own, PRODUCT.md §7).
+ *
  * `event.completed()` is called whatever happens: Office shows the button as busy until then.
- * A failure still rejects, so the runtime reports it instead of it passing silently.
+ * Nothing is swallowed: a failed validation is kept in the store by `run`, and a pane that would
+ * not open is recorded there too, so the pane says what went wrong the next time it is shown.
  */
-async function validateAll(event: Office.AddinCommands.Event): Promise<void> {
+export async function validateAll(event: Office.AddinCommands.Event): Promise<void> {
+  const store = sharedValidationStore();
   try {
-    await Office.addin.showAsTaskpane();
+    // This bundle has its own copy of the strings: findings are worded in Office's language too.
+    setLocale(Office.context?.displayLanguage ?? "zh-CN");
+    let notShown: unknown = null;
+    try {
+      // Opened first, so the user watches the progress rather than a button that seems stuck.
+      await Office.addin.showAsTaskpane();
+    } catch (error) {
+      notShown = error;
+    }
+    // Validated even when the pane would not open: the marks on the cells still show the problems.
+    await store.run(excelHost(), "all");
+    if (notShown !== null) store.fail({ kind: "showFailed", reason: reasonOf(notShown) });
+  } catch (error) {
+    store.fail({ kind: "failed", reason: reasonOf(error) });
   } finally {
     event.completed();
   }

@@ -3,6 +3,7 @@ import { cliEnUS } from "./cli.en-US";
 import type { zhCN } from "./zh-CN";
 import { engineEnUS } from "./engine.en-US";
 import { previewEnUS } from "./preview.en-US";
+import { paneEnUS } from "./pane.en-US";
 
 /** English strings, for Office in English. Same keys as zh-CN: the compiler checks it. */
 export const enUS: Record<keyof typeof zhCN, string> = {
@@ -10,6 +11,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...excelEnUS,
   ...cliEnUS,
   ...previewEnUS,
+  ...paneEnUS,
   "score.notANumber": "{what} must be a number",
   "score.negative": "{what} cannot be negative",
   "score.zeroBudget": "The budget is 0: no execution rate can be computed",
@@ -55,5 +57,4 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   "word.groups": "Party groups",
   "app.name": "Party Building Assessment Assistant",
   "app.description": "Validates the party-branch statistics sheets departments submit, flags problems, and computes assessment scores, grades and upgrade rates.",
-  "app.previewLater": "Not running inside Excel: the browser preview arrives in a later version.",
 };

@@ -2,12 +2,14 @@ import { excelZhCN } from "./excel.zh-CN";
 import { cliZhCN } from "./cli.zh-CN";
 import { engineZhCN } from "./engine.zh-CN";
 import { previewZhCN } from "./preview.zh-CN";
+import { paneZhCN } from "./pane.zh-CN";
 /** Chinese strings: the product's working language. Keys are grouped by layer. */
 export const zhCN = {
   ...engineZhCN,
   ...excelZhCN,
   ...cliZhCN,
   ...previewZhCN,
+  ...paneZhCN,
   "score.notANumber": "{what}必须是数字",
   "score.negative": "{what}不能为负数",
   "score.zeroBudget": "预算为 0，无法计算执行率",
@@ -53,5 +55,4 @@ export const zhCN = {
   "word.groups": "党小组数",
   "app.name": "党建考核助手",
   "app.description": "校验各部门报送的党支部工作情况统计表，预警问题，计算考核得分、定级和晋位升级率。",
-  "app.previewLater": "当前不在 Excel 中运行：浏览器预览将在后续版本中提供。",
 } as const;

@@ -3,7 +3,7 @@
  * counts by severity, the findings grouped by file → sheet → rule (clicking one shows its cell)
  * and the flags. Host-agnostic: the same component runs in Excel and in the browser preview.
  */
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   Badge,
   Body1,
@@ -20,9 +20,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular } from "@fluentui/react-icons";
-import { validateWorkbooks, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
+import type { FileReport, Finding, Flag, Report, RuleId, Severity } from "../engine";
 import { t, type MessageKey } from "../i18n";
-import { locatedFindings, type Host } from "./host";
+import type { Host } from "./host";
+import { createValidationStore, reasonOf, type Failure, type Phase, type ValidationStore } from "./validationStore";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -78,8 +79,18 @@ export function findingSelector(file: string, sheet: string, cell: string): stri
   return `[data-file=${q(file)}] [data-sheet=${q(sheet)}][data-cell=${q(cell)}]`;
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A failure in the words of the current locale. */
+export function failureText(failure: Failure): string {
+  switch (failure.kind) {
+    case "failed":
+      return t("pane.validate.failed", { reason: failure.reason });
+    case "showFailed":
+      return t("pane.command.showFailed", { reason: failure.reason });
+    case "selectFailed":
+      return t("pane.validate.selectFailed", { cell: failure.cell, reason: failure.reason });
+    case "refused":
+      return failure.message;
+  }
 }
 
 function byRule(findings: Finding[]): [RuleId, Finding[]][] {
@@ -92,10 +103,13 @@ function byRule(findings: Finding[]): [RuleId, Finding[]][] {
   return [...groups];
 }
 
-type Phase = { kind: "idle" } | { kind: "reading" | "marking"; done: number; total: number };
-
 export interface ValidateViewProps {
   host: Host;
+  /**
+   * Where the last validation and its outcome live. The task pane passes the page's shared store,
+   * so a validation started from the ribbon shows here; by default the view keeps its own.
+   */
+  store?: ValidationStore;
   /** Called with each new report (the preview enables its download button). */
   onReport?: (report: Report) => void;
   /** Shown before running, in place of the validation (e.g. "open files first"); null to run. */
@@ -104,47 +118,36 @@ export interface ValidateViewProps {
   actions?: ReactNode;
 }
 
-export function ValidateView({ host, onReport, blocked, actions }: ValidateViewProps) {
+export function ValidateView({ host, store: given, onReport, blocked, actions }: ValidateViewProps) {
   const styles = useStyles();
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [report, setReport] = useState<Report | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [own] = useState(() => given ?? createValidationStore());
+  const store = given ?? own;
+  const { phase, report, failures, runs } = useSyncExternalStore(store.subscribe, store.get, store.get);
+  // A selection belongs to the report it was made on: a new run (from here or the ribbon) clears it.
+  const [selection, setSelection] = useState<{ key: string; run: number } | null>(null);
+  const selected = selection !== null && selection.run === runs ? selection.key : null;
   const busy = phase.kind !== "idle";
 
   const run = useCallback(async () => {
     const refusal = blocked?.() ?? null;
     if (refusal !== null) {
-      setFailure(refusal);
+      store.fail({ kind: "refused", message: refusal });
       return;
     }
-    setFailure(null);
-    setSelected(null);
-    try {
-      setPhase({ kind: "reading", done: 0, total: 0 });
-      const books = await host.readWorkbooks("all", (done, total) => setPhase({ kind: "reading", done, total }));
-      const { report } = validateWorkbooks(books);
-      setPhase({ kind: "marking", done: 0, total: 0 });
-      await host.markFindings(locatedFindings(report), (done, total) => setPhase({ kind: "marking", done, total }));
-      setReport(report);
-      onReport?.(report);
-    } catch (error) {
-      setFailure(t("pane.validate.failed", { reason: reasonOf(error) }));
-    } finally {
-      setPhase({ kind: "idle" });
-    }
-  }, [host, onReport, blocked]);
+    const report = await store.run(host, "all");
+    if (report) onReport?.(report);
+  }, [host, store, onReport, blocked]);
 
   const select = useCallback(
     async (file: string, finding: Finding) => {
-      setSelected(findingKey(file, finding.sheet, finding.cell));
+      setSelection({ key: findingKey(file, finding.sheet, finding.cell), run: runs });
       try {
         await host.selectCell(file, finding.sheet, finding.cell);
       } catch (error) {
-        setFailure(t("pane.validate.selectFailed", { cell: finding.cell, reason: reasonOf(error) }));
+        store.fail({ kind: "selectFailed", cell: finding.cell, reason: reasonOf(error) });
       }
     },
-    [host],
+    [host, store, runs],
   );
 
   return (
@@ -156,11 +159,11 @@ export function ValidateView({ host, onReport, blocked, actions }: ValidateViewP
         {actions}
       </div>
       {busy && <Progress phase={phase} />}
-      {failure !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{failure}</MessageBarBody>
+      {failures.map((failure) => (
+        <MessageBar key={failure.kind} intent="error">
+          <MessageBarBody>{failureText(failure)}</MessageBarBody>
         </MessageBar>
-      )}
+      ))}
       {report === null ? (
         !busy && <Body1 className={styles.muted}>{t("pane.validate.nothingYet")}</Body1>
       ) : (

@@ -5,12 +5,21 @@
 import { createRoot } from "react-dom/client";
 import { setLocale, t } from "../i18n";
 import { App } from "./App";
+import { excelHost, themeFor } from "./office";
+import { sharedValidationStore } from "./validationStore";
 
 Office.onReady((info) => {
-  // Outside Office (a plain browser) host is null and there is no display language.
-  if (info.host) setLocale(Office.context.displayLanguage);
+  // Outside Office (a plain browser) host is null and there is no display language or theme.
+  const inOffice = info.host !== null && info.host !== undefined;
+  if (inOffice) setLocale(Office.context.displayLanguage);
   document.title = t("app.name");
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
-  createRoot(root).render(<App inOffice={info.host !== null} />);
+  createRoot(root).render(
+    inOffice ? (
+      <App host={excelHost()} store={sharedValidationStore()} theme={themeFor(Office.context.officeTheme)} />
+    ) : (
+      <App host={null} />
+    ),
+  );
 });
