@@ -7,45 +7,13 @@
  * Office is a stub: showAsTaskpane resolves (or rejects) and associate collects the handlers.
  */
 import { act, render, screen, within } from "@testing-library/react";
-import { validateWorkbooks, type WorkbookInput } from "../../src/engine";
+import { validateWorkbooks } from "../../src/engine";
 import { setLocale } from "../../src/i18n";
 import { App } from "../../src/taskpane/App";
-import type { Host, LocatedFinding } from "../../src/taskpane/host";
+import type { Host } from "../../src/taskpane/host";
 import { provideSharedHost, resetShared, sharedValidationStore } from "../../src/taskpane/validationStore";
-import { grid } from "../support/grid";
+import { BOOK, StandInHost } from "../taskpane/standInHost";
 
-const BOOK: WorkbookInput = {
-  file: "一局.xlsx",
-  grids: [
-    grid(
-      [
-        ["序号", "党支部名称", "正式党员数", "预备党员数", "党员大会", "党课", "本年发展党员数"],
-        [1, "第一党支部", "十二", 1, 4, 4, 1],
-        [2, "第二党支部", 2.5, 0, 4, 4, 0],
-      ],
-      { sheet: "报表" },
-    ),
-  ],
-};
-
-class StandInHost implements Host {
-  readonly kind = "excel" as const;
-  marked: LocatedFinding[] | undefined;
-  reads = 0;
-  constructor(private readonly read: () => Promise<WorkbookInput[]>) {}
-  readWorkbooks(_scope: "all" | "active", progress?: (done: number, total: number) => void) {
-    this.reads++;
-    progress?.(1, 1);
-    return this.read();
-  }
-  async markFindings(findings: LocatedFinding[]) {
-    this.marked = findings;
-  }
-  async clearMarks() {
-    this.marked = undefined;
-  }
-  async selectCell() {}
-}
 
 type Handler = (event: Office.AddinCommands.Event) => Promise<void>;
 const handlers = new Map<string, Handler>();
@@ -106,7 +74,7 @@ test("commands.ts registers 一键校验 under the manifest's FunctionName", () 
 });
 
 test("一键校验 opens the pane, validates every sheet on the shared host, and the pane shows the findings", async () => {
-  const host = new StandInHost(async () => [BOOK]);
+  const host = new StandInHost(async () => [BOOK], "excel");
   provideSharedHost(host);
   renderPane(host);
   expect(screen.getByText("按“一键校验”检查全部填报表。")).toBeTruthy();
@@ -126,7 +94,7 @@ test("一键校验 opens the pane, validates every sheet on the shared host, and
 });
 
 test("a pane opened after the ribbon's validation shows its result", async () => {
-  const host = new StandInHost(async () => [BOOK]);
+  const host = new StandInHost(async () => [BOOK], "excel");
   provideSharedHost(host);
   await pressRibbon();
   renderPane(host);
@@ -137,7 +105,7 @@ test("a pane opened after the ribbon's validation shows its result", async () =>
 test("when validation throws, event.completed() is still called and the pane says why in words", async () => {
   const host = new StandInHost(async () => {
     throw new Error("无法读取工作簿");
-  });
+  }, "excel");
   provideSharedHost(host);
   renderPane(host);
 
@@ -153,7 +121,7 @@ test("when validation throws, event.completed() is still called and the pane say
 
 test("when the pane will not open, the sheets are still validated and marked, and the failure is kept", async () => {
   showAsTaskpane.mockRejectedValue(new Error("不支持共享运行时"));
-  const host = new StandInHost(async () => [BOOK]);
+  const host = new StandInHost(async () => [BOOK], "excel");
   provideSharedHost(host);
 
   const completed = await pressRibbon();
@@ -168,7 +136,7 @@ test("when the pane will not open, the sheets are still validated and marked, an
 
 test("a second press while one validation runs does not start another", async () => {
   let release!: () => void;
-  const host = new StandInHost(() => new Promise((resolve) => (release = () => resolve([BOOK]))));
+  const host = new StandInHost(() => new Promise((resolve) => (release = () => resolve([BOOK]))), "excel");
   provideSharedHost(host);
   renderPane(host);
   const first = fakeEvent();
@@ -191,7 +159,7 @@ test("a second press while one validation runs does not start another", async ()
 
 test("the ribbon words findings in Office's display language", async () => {
   office.context.displayLanguage = "en-US";
-  const host = new StandInHost(async () => [BOOK]);
+  const host = new StandInHost(async () => [BOOK], "excel");
   provideSharedHost(host);
   await pressRibbon();
   renderPane(host);

@@ -6,45 +6,12 @@
  * of the host, and how a failure reaches the user (in words, no stack).
  */
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { validateWorkbooks, type Finding, type WorkbookInput } from "../../src/engine";
+import { validateWorkbooks, type Finding } from "../../src/engine";
 import { setLocale } from "../../src/i18n";
 import type { Host } from "../../src/taskpane/host";
 import { ValidateView } from "../../src/taskpane/ValidateView";
-import { grid } from "../support/grid";
+import { BOOK, StandInHost } from "./standInHost";
 
-const BOOK: WorkbookInput = {
-  file: "一局.xlsx",
-  grids: [
-    grid(
-      [
-        ["序号", "党支部名称", "正式党员数", "预备党员数", "党员大会", "党课", "本年发展党员数"],
-        [1, "第一党支部", "十二", 1, 4, 4, 1],
-        [2, "第二党支部", 2.5, 0, 4, 4, 0],
-      ],
-      { sheet: "报表" },
-    ),
-  ],
-};
-
-class StandInHost implements Host {
-  readonly kind = "files" as const;
-  marked: Finding[] | undefined;
-  selected: string[][] = [];
-  constructor(private readonly read: () => Promise<WorkbookInput[]>) {}
-  readWorkbooks(_scope: "all" | "active", progress?: (done: number, total: number) => void) {
-    progress?.(1, 1);
-    return this.read();
-  }
-  async markFindings(findings: Finding[]) {
-    this.marked = findings;
-  }
-  async clearMarks() {
-    this.marked = undefined;
-  }
-  async selectCell(file: string, sheet: string, cell: string) {
-    this.selected.push([file, sheet, cell]);
-  }
-}
 
 async function run(host: Host, button = "一键校验") {
   render(<ValidateView host={host} />);

@@ -1,0 +1,43 @@
+/** A Host that records what the pane asks of it, over a workbook the test hands in. */
+import type { WorkbookInput } from "../../src/engine";
+import type { Host, LocatedFinding } from "../../src/taskpane/host";
+import { grid } from "../support/grid";
+
+/** A small submission with one number-as-text and one error per row. */
+export const BOOK: WorkbookInput = {
+  file: "一局.xlsx",
+  grids: [
+    grid(
+      [
+        ["序号", "党支部名称", "正式党员数", "预备党员数", "党员大会", "党课", "本年发展党员数"],
+        [1, "第一党支部", "十二", 1, 4, 4, 1],
+        [2, "第二党支部", 2.5, 0, 4, 4, 0],
+      ],
+      { sheet: "报表" },
+    ),
+  ],
+};
+
+export class StandInHost implements Host {
+  marked: LocatedFinding[] | undefined;
+  selected: string[][] = [];
+  reads = 0;
+  constructor(
+    private readonly read: () => Promise<WorkbookInput[]>,
+    readonly kind: "excel" | "files" = "files",
+  ) {}
+  readWorkbooks(_scope: "all" | "active", progress?: (done: number, total: number) => void) {
+    this.reads++;
+    progress?.(1, 1);
+    return this.read();
+  }
+  async markFindings(findings: LocatedFinding[]) {
+    this.marked = findings;
+  }
+  async clearMarks() {
+    this.marked = undefined;
+  }
+  async selectCell(file: string, sheet: string, cell: string) {
+    this.selected.push([file, sheet, cell]);
+  }
+}
