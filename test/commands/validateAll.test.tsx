@@ -12,7 +12,7 @@ import { setLocale } from "../../src/i18n";
 import { App } from "../../src/taskpane/App";
 import type { Host } from "../../src/taskpane/host";
 import { provideSharedHost, resetShared, sharedValidationStore } from "../../src/taskpane/validationStore";
-import { BOOK, StandInHost } from "../taskpane/standInHost";
+import { BOOK, StandInHost, stubResizeObserver } from "../taskpane/standInHost";
 
 
 type Handler = (event: Office.AddinCommands.Event) => Promise<void>;
@@ -45,12 +45,7 @@ function renderPane(host: Host) {
 }
 
 beforeAll(() => {
-  // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own width.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  stubResizeObserver();
   (globalThis as unknown as { Office: typeof office }).Office = office;
   // Registers its handlers with the stub, as in the shared runtime.
   require("../../src/commands/commands");

@@ -10,7 +10,7 @@ import { validateWorkbooks, type Finding } from "../../src/engine";
 import { setLocale } from "../../src/i18n";
 import type { Host } from "../../src/taskpane/host";
 import { ValidateView } from "../../src/taskpane/ValidateView";
-import { BOOK, StandInHost } from "./standInHost";
+import { BOOK, StandInHost, stubResizeObserver } from "./standInHost";
 
 
 async function run(host: Host, button = "一键校验") {
@@ -20,14 +20,7 @@ async function run(host: Host, button = "一键校验") {
   });
 }
 
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own width.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 afterEach(() => setLocale("zh-CN"));
 

@@ -41,3 +41,12 @@ export class StandInHost implements Host {
     this.selected.push([file, sheet, cell]);
   }
 }
+
+/** jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own width. */
+export function stubResizeObserver(): void {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
