@@ -4,8 +4,8 @@
  * with a blank side are left out. Impossible inputs throw ScoreError, which the functions layer
  * turns into #VALUE!, #NUM! or #DIV/0!.
  */
-import { removeWhitespace, toHalfWidth } from "./text";
-import { LEVEL_SCHEMES } from "./settings";
+import { normaliseName, removeWhitespace, toHalfWidth } from "./text";
+import { LEVEL_SCHEMES, schemeFor } from "./settings";
 import { ScoreError, roundTo } from "./scoring";
 import { t } from "../i18n";
 
@@ -29,7 +29,7 @@ export function resolveScheme(values: readonly string[], given?: readonly string
     if (unknown !== undefined) throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: scheme.join("、") }));
     return scheme;
   }
-  const scheme = LEVEL_SCHEMES.find((s) => wanted.every((v) => s.includes(v)));
+  const scheme = schemeFor(wanted);
   if (!scheme) {
     const unknown = wanted.find((v) => !LEVEL_SCHEMES.some((s) => s.includes(v))) ?? wanted.join("、");
     throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: LEVEL_SCHEMES.map((s) => s.join("/")).join("；") }));
@@ -201,7 +201,7 @@ const NORMALIZE_METHODS = new Map<string, NormalizeMethod>([
 
 /** A normalisation method by its id or Chinese name; else null. */
 export function normalizeMethodOf(text: string): NormalizeMethod | null {
-  return NORMALIZE_METHODS.get(removeWhitespace(toHalfWidth(text)).toLowerCase()) ?? null;
+  return NORMALIZE_METHODS.get(normaliseName(text)) ?? null;
 }
 
 const clamp = (v: number) => Math.min(100, Math.max(0, v));

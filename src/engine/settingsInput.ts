@@ -5,7 +5,7 @@
  */
 import type { Grid } from "./grid";
 import { DEFAULT_SETTINGS, combineMethodOf, type Settings } from "./settings";
-import { toHalfWidth, removeWhitespace } from "./text";
+import { normaliseName, toHalfWidth, removeWhitespace } from "./text";
 import { SheetView, cellText, isBlank } from "./view";
 import { t, type MessageKey } from "../i18n";
 
@@ -44,7 +44,7 @@ export function settingName(path: string): string {
 }
 
 function byName(name: string): SettingField | undefined {
-  const n = removeWhitespace(toHalfWidth(name)).toLowerCase();
+  const n = normaliseName(name);
   return SETTING_FIELDS.find((f) => f.path.toLowerCase() === n || removeWhitespace(settingName(f.path)).toLowerCase() === n);
 }
 

@@ -7,7 +7,7 @@ import type { Cell } from "./grid";
 import type { CellValue, RuleId } from "./report";
 import type { FieldSpec } from "./schema";
 import { isNumeric } from "./schema";
-import { parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
+import { normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
 import { cellText, isBlank, serialToIso } from "./view";
 import type { MessageKey, Params } from "../i18n";
 
@@ -110,7 +110,7 @@ export function readYesNo(cell: Cell): boolean | null {
   if (cell.kind === "bool") return cell.value;
   if (cell.kind === "number") return cell.value === 1 ? true : cell.value === 0 ? false : null;
   if (cell.kind !== "text") return null;
-  const s = removeWhitespace(toHalfWidth(cell.value)).toLowerCase();
+  const s = normaliseName(cell.value);
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
   return null;
@@ -120,7 +120,7 @@ export function isVeto(cell: Cell): boolean {
   if (cell.kind === "bool") return cell.value;
   if (cell.kind === "number") return cell.value !== 0;
   if (cell.kind !== "text") return false;
-  return !NOT_VETO.has(removeWhitespace(toHalfWidth(cell.value)).toLowerCase());
+  return !NOT_VETO.has(normaliseName(cell.value));
 }
 
 /**
