@@ -7,8 +7,6 @@ import type { Settings } from "./settings";
 import type { DataRow, ParsedSheet, TotalRow } from "./sheet";
 import { BranchIndex } from "./identity";
 import { readField, originalValue } from "./values";
-import { SheetView } from "./view";
-import type { Grid } from "./grid";
 
 /** Columns a 合计 row adds up: counts and money, not scores or yes/no. */
 function summable(key: FieldKey): boolean {
@@ -30,8 +28,8 @@ function rowsSummedBy(parsed: ParsedSheet, total: TotalRow): DataRow[] {
   return above.length > 0 ? above : parsed.rows.filter((r) => r.row > total.row);
 }
 
-export function totalFindings(grid: Grid, parsed: ParsedSheet): Finding[] {
-  const view = new SheetView(grid);
+export function totalFindings(parsed: ParsedSheet): Finding[] {
+  const { view } = parsed;
   const findings: Finding[] = [];
   for (const [key, column] of parsed.header.byKey) {
     const spec = FIELD_BY_KEY.get(key);

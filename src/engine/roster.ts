@@ -41,9 +41,10 @@ function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
 export function readRoster(grids: Grid[], settings: Settings): Roster | null {
   for (const grid of grids) {
     if (grid.visible === false) continue;
-    const header = findHeader(new SheetView(grid), (h) => h.byKey.has("branch"));
+    const view = new SheetView(grid);
+    const header = findHeader(view, (h) => h.byKey.has("branch"));
     if (!header) continue;
-    const parsed = parseSheet(grid, header, settings);
+    const parsed = parseSheet(view, header, settings);
     const hasUnit = header.byKey.has("unit");
     return {
       sheet: grid.sheet,

@@ -40,6 +40,8 @@ export interface TotalRow {
 
 export interface ParsedSheet {
   sheet: string;
+  /** The sheet as read, for rules that look at cells outside the data rows (totals). */
+  view: SheetView;
   unit: string;
   months: number;
   title: TitleBlock;
@@ -63,8 +65,8 @@ export function isSubmissionHeader(header: Header): boolean {
   return content >= 3;
 }
 
-export function findSubmissionHeader(grid: Grid): Header | null {
-  return findHeader(new SheetView(grid), isSubmissionHeader);
+export function findSubmissionHeader(view: SheetView): Header | null {
+  return findHeader(view, isSubmissionHeader);
 }
 
 function firstNonBlank(view: SheetView, row: number): { col: number; cell: Cell } | null {
@@ -300,8 +302,8 @@ function layoutFindings(ctx: SheetContext, row: number, unlabelled: Set<number>,
   }
 }
 
-export function parseSheet(grid: Grid, header: Header, settings: Settings): ParsedSheet {
-  const view = new SheetView(grid);
+export function parseSheet(view: SheetView, header: Header, settings: Settings): ParsedSheet {
+  const grid = view.grid;
   const ctx: SheetContext = { sheet: grid.sheet, view, header, findings: [] };
   const title = readTitleBlock(view, header.top);
   const unit = title.unit ?? grid.sheet;
@@ -353,7 +355,7 @@ export function parseSheet(grid: Grid, header: Header, settings: Settings): Pars
   }
   conditionalColumns(ctx, rows, settings);
   const levels = levelScheme(ctx, rows, settings);
-  return { sheet: grid.sheet, unit, months, title, header, rows, totals, levels, findings: ctx.findings };
+  return { sheet: grid.sheet, view, unit, months, title, header, rows, totals, levels, findings: ctx.findings };
 }
 
 /**

@@ -9,6 +9,7 @@ import { duplicateFindings, inconsistentFindings, totalFindings } from "./checks
 import { findSubmissionHeader, isRequired, parseSheet, type ParsedSheet } from "./sheet";
 import { withDefaults, type Settings } from "./settings";
 import type { FieldKey } from "./schema";
+import { SheetView } from "./view";
 
 export interface WorkbookInput {
   file: string;
@@ -40,7 +41,6 @@ interface Pending {
   file: FileReport;
   /** In sheet order, with the parsed sheet or a ready-made report (header-not-found). */
   sheets: (ParsedSheet | SheetReport)[];
-  grids: Map<ParsedSheet, Grid>;
 }
 
 /** PRODUCT.md §2: at A1 of the sheet, wherever its used range starts. */
@@ -51,7 +51,7 @@ function headerNotFound(grid: Grid): SheetReport {
 
 function readBook(book: WorkbookInput, settings: Settings, options: ValidateOptions): Pending {
   const file: FileReport = { file: book.file, sheets: [], skipped: [] };
-  const pending: Pending = { book, file, sheets: [], grids: new Map() };
+  const pending: Pending = { book, file, sheets: [] };
   if (book.error !== undefined) {
     file.error = book.error;
     return pending;
@@ -60,14 +60,14 @@ function readBook(book: WorkbookInput, settings: Settings, options: ValidateOpti
   const roster = new Set(options.roster ?? []);
   for (const grid of book.grids) {
     const wanted = (options.sheet === undefined || grid.sheet === options.sheet) && !roster.has(grid);
-    const header = wanted && grid.visible !== false && !options.ownSheets?.has(grid.sheet) ? findSubmissionHeader(grid) : null;
+    const view = new SheetView(grid);
+    const header = wanted && grid.visible !== false && !options.ownSheets?.has(grid.sheet) ? findSubmissionHeader(view) : null;
     if (!header) {
       file.skipped.push(grid.sheet);
       continue;
     }
-    const parsed = parseSheet(grid, header, settings);
+    const parsed = parseSheet(view, header, settings);
     pending.sheets.push(parsed);
-    pending.grids.set(parsed, grid);
   }
   if (pending.sheets.length === 0) {
     const candidates = book.grids.filter((g) => options.sheet === undefined || g.sheet === options.sheet);
@@ -91,11 +91,9 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
 
   const bySheet = new Map<ParsedSheet, Finding[]>(parsed.map((p) => [p, []]));
   const attach = (sheet: ParsedSheet, findings: Finding[]) => bySheet.get(sheet)?.push(...findings);
-  for (const pending of pendings) {
-    for (const [sheet, grid] of pending.grids) {
-      attach(sheet, totalFindings(grid, sheet));
-      attach(sheet, inconsistentFindings(sheet, settings));
-    }
+  for (const sheet of parsed) {
+    attach(sheet, totalFindings(sheet));
+    attach(sheet, inconsistentFindings(sheet, settings));
   }
   const crossSheet = duplicateFindings(parsed);
   let roster: Report["roster"] = { missing: [], unknown: [], unsubmitted: [] };
