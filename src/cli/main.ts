@@ -1,7 +1,7 @@
 /** dj-assess: argument wiring only. The work is in validateCommand.ts. */
 import { Command, CommanderError } from "commander";
 import { setLocale, t } from "../i18n";
-import { EXIT, runValidate, type Output } from "./validateCommand";
+import { EXIT, reasonOf, runValidate, type Output } from "./validateCommand";
 
 const COMMANDER_MESSAGES: Record<string, "cli.args.missingArgument" | "cli.args.unknownOption" | "cli.args.optionMissingArgument" | "cli.args.unknownCommand" | "cli.args.excessArguments"> = {
   "commander.missingArgument": "cli.args.missingArgument",
@@ -62,7 +62,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      io.err(t("cli.error.internal", { reason: error instanceof Error ? error.message : String(error) }));
+      io.err(t("cli.error.internal", { reason: reasonOf(error) }));
       process.exitCode = EXIT.unusable;
     },
   );

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
+import { numberedName } from "../files/names";
 
 const LEDGER = ".dj-assess-annotated.json";
 
@@ -35,11 +36,8 @@ function isOurs(ledger: Ledger, dir: string, name: string): boolean {
 /** Picks the name for a copy of `input` in `dir`, taking names chosen earlier in this run into account. */
 export function chooseOutputName(dir: string, input: string, taken: Set<string>): string {
   const ledger = readLedger(dir);
-  const name = basename(input);
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
   for (let i = 1; ; i++) {
-    const candidate = i === 1 ? name : `${stem} (${i})${ext}`;
+    const candidate = numberedName(basename(input), i);
     if (taken.has(candidate)) continue;
     if (!existsSync(join(dir, candidate)) || isOurs(ledger, dir, candidate)) {
       taken.add(candidate);

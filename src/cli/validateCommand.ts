@@ -33,6 +33,11 @@ export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
 /** A problem with one input, said in one line. */
 class InputProblem extends Error {}
 
+/** What an error says, for a line the user reads. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function describe(error: unknown, file: string): string {
   if (error instanceof InputProblem) return error.message;
   if (error instanceof WorkbookReadError) return `${basename(file)}：${error.message}`;
@@ -40,7 +45,7 @@ function describe(error: unknown, file: string): string {
   if (code === "ENOENT") return t("cli.error.notFound", { file });
   if (code === "EACCES" || code === "EPERM") return t("cli.error.noAccess", { file });
   if (code === "EISDIR") return t("cli.error.isDirectory", { file });
-  return t("cli.error.unreadable", { file, reason: error instanceof Error ? error.message : String(error) });
+  return t("cli.error.unreadable", { file, reason: reasonOf(error) });
 }
 
 function readBytes(file: string): Buffer {

@@ -19,6 +19,7 @@ import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-ico
 import type { Report } from "../engine";
 import { t } from "../i18n";
 import { findingSelector, ValidateView } from "../taskpane/ValidateView";
+import { reasonOf } from "../taskpane/validationStore";
 import type { FileHost } from "./fileHost";
 
 const useStyles = makeStyles({
@@ -36,10 +37,6 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
 });
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -9,9 +9,11 @@
 import type { Finding, WorkbookInput } from "../engine";
 import { annotateWorkbook } from "../files/annotate";
 import { isUnsupportedName } from "../files/load";
+import { numberedName } from "../files/names";
 import { readWorkbook } from "../files/read";
 import { t } from "../i18n";
 import type { Host, LocatedFinding, Progress } from "../taskpane/host";
+import { reasonOf } from "../taskpane/validationStore";
 
 /** What the host needs of a browser File (a test can pass a plain object). */
 export interface OpenedFile {
@@ -32,17 +34,10 @@ interface Opened {
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function uniqueName(name: string, taken: Set<string>): string {
-  if (!taken.has(name)) return name;
-  const dot = name.lastIndexOf(".");
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`;
+  for (let n = 1; ; n++) {
+    const candidate = numberedName(name, n);
     if (!taken.has(candidate)) return candidate;
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class FileHost implements Host {
