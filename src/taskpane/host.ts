@@ -3,7 +3,10 @@
  * file host over src/files). Coarse and plain-data on purpose, so a third host (WPS 表格) can be
  * added without touching the engine or the pane. The pane never calls Office.js itself.
  */
-import type { Finding, Report, WorkbookInput } from "../engine";
+import type { Finding, Grid, Report, WorkbookInput } from "../engine";
+import type { CellFix, SheetRole, SheetSpec } from "../engine/sheets/spec";
+
+export type { CellFix } from "../engine/sheets/spec";
 
 /** A finding with the file it belongs to (sheet names repeat across files). */
 export type LocatedFinding = Finding & { file: string };
@@ -32,4 +35,65 @@ export interface Host {
   clearMarks(): Promise<void>;
   /** Shows a cell to the user (Excel selects it; the preview scrolls to the finding). */
   selectCell(file: string, sheet: string, cell: string): Promise<void>;
+  /** What only a live workbook can do (Excel); absent in the browser preview. */
+  readonly workbook?: WorkbookActions;
 }
+
+/** A sheet just inserted from a department's file, as read back. */
+export interface InsertedSheet {
+  /** Worksheet.id. */
+  id: string;
+  name: string;
+  grid: Grid;
+}
+
+/** A department's sheet imported earlier, as recorded in the workbook. */
+export interface ImportedSheet {
+  id: string;
+  name: string;
+  /** 填报单位. */
+  unit: string;
+}
+
+/**
+ * The workbook's own actions, behind the 导入/名册/汇总/预警/评分/模板/设置 tabs. Every sheet the
+ * add-in makes is recorded in the workbook; a sheet it did not make is never deleted or
+ * overwritten (a wanted name that a user's sheet has gets a suffix instead).
+ */
+export interface WorkbookActions {
+  /** Names of the workbook's visible sheets, in tab order, without the sheets the add-in owns. */
+  sheetNames(): Promise<string[]>;
+  /** A sheet by name, read as a grid (the roster); null when there is none of that name. */
+  readSheet(name: string): Promise<Grid | null>;
+  /** The sheet the add-in owns in this role, read as a grid; null when there is none. */
+  readOwned(role: SheetRole): Promise<Grid | null>;
+  /**
+   * Writes a sheet of ours and returns the name it got. An earlier sheet of the same role is
+   * replaced, except for "template" and "frozen", which always add a new sheet.
+   */
+  writeSheet(spec: SheetSpec, progress?: Progress): Promise<string>;
+  /**
+   * Applies these fixes where the cell still holds `old`; returns the ones applied, which are
+   * recorded in the workbook (replacing the record of an earlier application) for undoFixes.
+   */
+  applyFixes(fixes: CellFix[]): Promise<CellFix[]>;
+  /** Puts back the old values of the recorded fixes where the cell still holds the new one; returns those. */
+  undoFixes(): Promise<CellFix[]>;
+  /** The fixes recorded by the last applyFixes, not yet undone. */
+  recordedFixes(): Promise<CellFix[]>;
+  /** A values-only copy of our sheet of this role (formulas replaced by their values); returns its name. */
+  freeze(role: SheetRole): Promise<string>;
+  /** Inserts every sheet of an .xlsx (base64) at the end of the workbook and reads them back. */
+  insertWorkbook(base64: string, progress?: Progress): Promise<InsertedSheet[]>;
+  /** Departments' sheets imported earlier (and not deleted since). */
+  importedSheets(): Promise<ImportedSheet[]>;
+  /**
+   * Settles an insert: deletes the sheets in `remove` (only sheets just inserted or recorded as
+   * imported; anything else is refused), renames each kept sheet after its unit (with a suffix
+   * when the name is taken) and records it as imported. Returns the kept sheets as named.
+   */
+  settleImport(keep: { id: string; unit: string }[], remove: string[]): Promise<ImportedSheet[]>;
+}
+
+/** The roles whose sheets the validator never reads as submissions. */
+export const OWNED_ROLES: readonly SheetRole[] = ["report", "consolidated", "flags", "results", "settings", "frozen"];
