@@ -9,3 +9,4 @@ export { flagLabelsOfRows } from "./rowFlags";
 export { computeFlags, meetingGap, meetingType, type FlagInput, type FlagResult } from "./flags";
 export * from "./rates";
 export * from "./scoring";
+export * from "./sheets";

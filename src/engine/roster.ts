@@ -65,6 +65,8 @@ function plain(entry: RosterBranch): RosterEntry {
 export interface RosterCheck {
   findings: SheetFinding[];
   roster: Report["roster"];
+  /** The roster's 上年定级 of each matched row that has one: the office's record, which wins. */
+  levels: Map<DataRow, string>;
 }
 
 export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck {
@@ -73,6 +75,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
   const matched = new Set<RosterBranch>();
   const findings: SheetFinding[] = [];
   const unknown: RosterEntry[] = [];
+  const levels = new Map<DataRow, string>();
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       const branchField = row.fields.get("branch");
@@ -95,6 +98,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
         continue;
       }
       matched.add(found);
+      if (found.levelPrev) levels.set(row, found.levelPrev);
       const levelField = row.fields.get("levelPrev");
       const reported = levelField?.read.value;
       if (levelField && found.levelPrev && typeof reported === "string" && reported !== found.levelPrev) {
@@ -117,5 +121,5 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
   const units = new Map<string, boolean>();
   for (const b of roster.branches) if (b.unit) units.set(b.unit, (units.get(b.unit) ?? false) || matched.has(b));
   const unsubmitted = [...units].filter(([, any]) => !any).map(([unit]) => ({ unit }));
-  return { findings, roster: { missing: missing.map(plain), unknown, unsubmitted } };
+  return { findings, roster: { missing: missing.map(plain), unknown, unsubmitted }, levels };
 }

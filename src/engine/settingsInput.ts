@@ -11,8 +11,30 @@ import { t, type MessageKey } from "../i18n";
 
 type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points";
 
+/** A setting's key in Settings, dotted for the nested meeting requirements. */
+export type SettingPath =
+  | "partyWeight"
+  | "method"
+  | "thresholds"
+  | "levels"
+  | "meetingEveryMonths.general"
+  | "meetingEveryMonths.committee"
+  | "meetingEveryMonths.group"
+  | "meetingEveryMonths.lecture"
+  | "meetingEveryMonths.themeday"
+  | "annualMeetings.orglife"
+  | "annualMeetings.review"
+  | "minFundRate"
+  | "minMembers"
+  | "committeeFrom"
+  | "maxMembers"
+  | "assessmentYear"
+  | "improveThreshold"
+  | "quotaTop"
+  | "quotaBottom";
+
 interface SettingField {
-  path: string;
+  path: SettingPath;
   kind: Kind;
 }
 

@@ -6,7 +6,7 @@ import type { FileReport, Finding, Flag, Report, SheetReport } from "./report";
 import { RULES_VERSION } from "./rules";
 import { checkRoster, readRoster } from "./roster";
 import { duplicateFindings, inconsistentFindings, totalFindings } from "./checks";
-import { findSubmissionHeader, isRequired, parseSheet, type ParsedSheet } from "./sheet";
+import { findSubmissionHeader, isRequired, parseSheet, type DataRow, type ParsedSheet } from "./sheet";
 import { withDefaults, type Settings } from "./settings";
 import type { FieldKey } from "./schema";
 import { SheetView } from "./view";
@@ -34,6 +34,11 @@ export interface Validation {
   report: Report;
   /** The parsed sheets, for hosts that go on to consolidate or score the rows. */
   parsed: ParsedSheet[];
+  /**
+   * The roster's 上年定级 of the rows it matched (PRODUCT.md §7: the office's record wins over
+   * the self-reported one); empty without a roster.
+   */
+  rosterLevels: ReadonlyMap<DataRow, string>;
 }
 
 interface Pending {
@@ -97,11 +102,13 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
   }
   const crossSheet = duplicateFindings(parsed);
   let roster: Report["roster"] = { missing: [], unknown: [], unsubmitted: [] };
+  let rosterLevels = new Map<DataRow, string>();
   const rosterData = options.roster ? readRoster(options.roster, settings) : null;
   if (rosterData) {
     const checked = checkRoster(rosterData, parsed);
     crossSheet.push(...checked.findings);
     roster = checked.roster;
+    rosterLevels = checked.levels;
   }
   for (const { sheet, finding } of crossSheet) attach(sheet, [finding]);
 
@@ -135,7 +142,7 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
     }
   }
   summary.errors += roster.missing.length;
-  return { report: { rulesVersion: RULES_VERSION, files, roster, summary }, parsed };
+  return { report: { rulesVersion: RULES_VERSION, files, roster, summary }, parsed, rosterLevels };
 }
 
 export function validate(books: WorkbookInput[], options: ValidateOptions = {}): Report {

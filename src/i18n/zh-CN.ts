@@ -3,6 +3,8 @@ import { cliZhCN } from "./cli.zh-CN";
 import { engineZhCN } from "./engine.zh-CN";
 import { previewZhCN } from "./preview.zh-CN";
 import { paneZhCN } from "./pane.zh-CN";
+import { sheetsZhCN } from "./sheets.zh-CN";
+import { tabsZhCN } from "./tabs.zh-CN";
 /** Chinese strings: the product's working language. Keys are grouped by layer. */
 export const zhCN = {
   ...engineZhCN,
@@ -10,6 +12,8 @@ export const zhCN = {
   ...cliZhCN,
   ...previewZhCN,
   ...paneZhCN,
+  ...sheetsZhCN,
+  ...tabsZhCN,
   "score.notANumber": "{what}必须是数字",
   "score.negative": "{what}不能为负数",
   "score.zeroBudget": "预算为 0，无法计算执行率",
@@ -19,6 +23,14 @@ export const zhCN = {
   "files.error.legacy": "不是 .xlsx 文件：这是旧版 .xls/.et 文件或设置了打开密码的工作簿。请取消密码并另存为 .xlsx 后再校验",
   "files.error.corrupt": "不是有效的 .xlsx 文件（内容已损坏，无法读取）",
   "files.error.noSheets": "不是有效的 .xlsx 文件（找不到任何工作表）",
+  "files.error.tooLarge": "文件过大（{size} MB），超过读取上限 {limit} MB，未读取",
+  "files.error.tooManyParts": "文件内部有 {count} 个部件，超过读取上限 {limit} 个，未读取",
+  "files.error.unzippedTooLarge": "解压后的内容超过读取上限 {limit} MB（可能是“压缩炸弹”），未读取",
+  "files.error.compressionRatio": "文件内部“{part}”的压缩比超过读取上限 {limit} 倍（可能是“压缩炸弹”），未读取",
+  "files.error.tooManyRows": "有工作表用到第 {row} 行，超过读取上限 {limit} 行，未读取",
+  "files.error.tooManyCells": "单元格总数超过读取上限 {limit} 个，未读取",
+  "files.error.mergesTooLarge": "合并单元格（如 {range}）覆盖的单元格超过读取上限 {limit} 个，未读取。请取消整行、整列的合并后再报送",
+  "files.error.validationsTooLarge": "数据验证（下拉列表，如 {range}）覆盖的单元格超过读取上限 {limit} 个，未读取。请只在填报区域设置数据验证",
   "files.error.write": "无法生成标注副本：{detail}",
   "files.report.sheetName": "问题清单",
   "files.report.seq": "序号",

@@ -1,0 +1,10 @@
+/** The sheets the add-in writes, as plain SheetSpec data for each host's writer. */
+export * from "./spec";
+export { reportSheet, REPORT_TABLE, FIXES_TABLE } from "./report";
+export { consolidatedSheet, CONSOLIDATED_TABLE } from "./consolidated";
+export { flagsSheet, FLAGS_TABLE, FLAG_COUNTS_TABLE, FLAG_IDS } from "./flags";
+export { settingsSheet, SETTINGS_TABLE, SETTING_NAME } from "./settingsSheet";
+export { resultsSheet, resultLevels, startLevel, RESULTS_TABLE, UPGRADE_TABLE, GRADES_PREV_TABLE, GRADES_CURRENT_TABLE } from "./results";
+export { templateSheet, TEMPLATE_HEADER_ROW } from "./template";
+export { planFixes } from "./autofix";
+export { submissionUnit } from "./import";

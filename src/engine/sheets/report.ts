@@ -1,0 +1,97 @@
+/**
+ * 问题清单: one linked row per finding, then the record of automatic corrections (自动修正记录)
+ * when there are any, so the report says what the add-in changed as well as what is wrong.
+ */
+import type { Finding, Report, Severity } from "../report";
+import { FIELD_BY_KEY } from "../schema";
+import { t, type MessageKey } from "../../i18n";
+import type { CellFix, OutCell, SheetSpec, TableSpec } from "./spec";
+
+export const REPORT_TABLE = "DJ_Findings";
+export const FIXES_TABLE = "DJ_Fixes";
+
+export const SEVERITY_WORD: Record<Severity, MessageKey> = {
+  error: "files.severity.error",
+  warning: "files.severity.warning",
+  info: "files.severity.info",
+};
+
+export function linkTo(sheet: string, cell: string): OutCell {
+  return { link: { sheet, cell }, text: cell };
+}
+
+function fieldLabel(finding: Finding): string {
+  return finding.field ? (FIELD_BY_KEY.get(finding.field)?.labels[0] ?? finding.field) : "";
+}
+
+function findingRows(report: Report): OutCell[][] {
+  const rows: OutCell[][] = [];
+  for (const file of report.files) {
+    // A file that could not be read has no sheet to point at; its reason is its one line.
+    if (file.error !== undefined) {
+      rows.push([file.file, "", "", "unsupported-file", t(SEVERITY_WORD.error), "", null, file.error, null]);
+    }
+    for (const sheet of file.sheets) {
+      for (const finding of sheet.findings) {
+        rows.push([
+          file.file,
+          finding.sheet,
+          linkTo(finding.sheet, finding.cell),
+          finding.rule,
+          t(SEVERITY_WORD[finding.severity]),
+          fieldLabel(finding),
+          finding.value ?? null,
+          finding.message,
+          finding.fix ?? null,
+        ]);
+      }
+    }
+  }
+  // A roster branch nobody submitted is an error with no cell: it is counted in the summary, so it is listed too.
+  for (const missing of report.roster.missing) {
+    const message = t("report.missingBranch", { branch: missing.branch, unit: missing.unit ?? "" });
+    rows.push(["", "", "", "missing-branch", t(SEVERITY_WORD.error), FIELD_BY_KEY.get("branch")?.labels[0] ?? "", missing.branch, message, null]);
+  }
+  return rows.map((row, i) => [i + 1, ...row]);
+}
+
+export function reportSheet(report: Report, fixes: readonly CellFix[] = []): SheetSpec {
+  const findings: TableSpec = {
+    name: REPORT_TABLE,
+    row: 0,
+    col: 0,
+    columns: [
+      t("files.report.seq"),
+      t("report.col.file"),
+      t("files.report.sheet"),
+      t("files.report.cell"),
+      t("files.report.rule"),
+      t("files.report.severity"),
+      t("files.report.field"),
+      t("files.report.value"),
+      t("files.report.message"),
+      t("files.report.fix"),
+    ],
+    rows: findingRows(report),
+  };
+  const spec: SheetSpec = {
+    role: "report",
+    name: t("sheet.report"),
+    tables: [findings],
+    widths: [6, 18, 16, 9, 18, 7, 14, 16, 60, 12],
+    freezeRows: 1,
+  };
+  if (fixes.length > 0) {
+    // An Excel table needs at least one row, so an empty table shows an empty row: 1 + max(rows, 1).
+    const captionRow = 1 + Math.max(findings.rows.length, 1) + 1;
+    spec.cells = [{ row: captionRow, col: 0, value: t("report.fixes.caption"), bold: true }];
+    spec.tables?.push({
+      name: FIXES_TABLE,
+      row: captionRow + 1,
+      col: 0,
+      columns: [t("files.report.sheet"), t("files.report.cell"), t("files.report.rule"), t("files.report.value"), t("report.fixes.new")],
+      rows: fixes.map((fix) => [fix.sheet, linkTo(fix.sheet, fix.cell), fix.rule, fix.old, fix.new]),
+    });
+  }
+  return spec;
+}

@@ -1,0 +1,83 @@
+/**
+ * 参数: the office's settings as (参数, 值, 说明) rows that settingsFromGrid reads back, each value
+ * cell with a defined name that the generated formulas reference (=DJ.LEVEL(…,DJ_Thresholds,…)).
+ */
+import { DEFAULT_SETTINGS, type Settings } from "../settings";
+import { SETTING_FIELDS, settingName, type SettingPath } from "../settingsInput";
+import { t, type MessageKey } from "../../i18n";
+import type { OutCell, SheetSpec } from "./spec";
+
+export const SETTINGS_TABLE = "DJ_Settings";
+
+/** Defined names of the value cells: ASCII and never localised, since formulas are written with them. */
+export const SETTING_NAME: Record<SettingPath, string> = {
+  partyWeight: "DJ_PartyWeight",
+  method: "DJ_Method",
+  thresholds: "DJ_Thresholds",
+  levels: "DJ_Levels",
+  "meetingEveryMonths.general": "DJ_GeneralEveryMonths",
+  "meetingEveryMonths.committee": "DJ_CommitteeEveryMonths",
+  "meetingEveryMonths.group": "DJ_GroupEveryMonths",
+  "meetingEveryMonths.lecture": "DJ_LectureEveryMonths",
+  "meetingEveryMonths.themeday": "DJ_ThemeDayEveryMonths",
+  "annualMeetings.orglife": "DJ_OrgLifePerYear",
+  "annualMeetings.review": "DJ_ReviewPerYear",
+  minFundRate: "DJ_MinFundRate",
+  minMembers: "DJ_MinMembers",
+  committeeFrom: "DJ_CommitteeFrom",
+  maxMembers: "DJ_MaxMembers",
+  assessmentYear: "DJ_AssessmentYear",
+  improveThreshold: "DJ_ImproveThreshold",
+  quotaTop: "DJ_QuotaTop",
+  quotaBottom: "DJ_QuotaBottom",
+};
+
+type SettingValue = number | string | number[] | string[] | null;
+
+export function settingValue(settings: Settings, path: SettingPath): SettingValue {
+  const [head, tail] = path.split(".");
+  const outer = (settings as unknown as Record<string, unknown>)[head];
+  return (tail === undefined ? outer : (outer as Record<string, unknown>)[tail]) as SettingValue;
+}
+
+/**
+ * A value as the 值 cell holds it: numbers as numbers; lists as comma text ("60,90"), which both
+ * settingsFromGrid and the DJ functions read; the method as its word (加权/双乘数), which both
+ * read too; unset (levels, assessment year) as an empty cell.
+ */
+export function settingCell(path: SettingPath, value: SettingValue): OutCell {
+  if (value === null) return "";
+  if (Array.isArray(value)) return value.join(",");
+  if (path === "method") return t(`settings.method.${value}` as MessageKey);
+  return value;
+}
+
+function defaultText(path: SettingPath): string {
+  const value = settingValue(DEFAULT_SETTINGS, path);
+  if (value === null) return t(path === "levels" ? "settings.default.auto" : "settings.default.none");
+  return String(settingCell(path, value));
+}
+
+export function settingsSheet(settings: Settings): SheetSpec {
+  const rows: OutCell[][] = SETTING_FIELDS.map(({ path }) => [
+    settingName(path),
+    settingCell(path, settingValue(settings, path)),
+    t("settings.help", { help: t(`settings.help.${path}` as MessageKey), default: defaultText(path) }),
+  ]);
+  return {
+    role: "settings",
+    name: t("sheet.settings"),
+    tables: [
+      {
+        name: SETTINGS_TABLE,
+        row: 0,
+        col: 0,
+        columns: [t("settings.col.name"), t("settings.col.value"), t("settings.col.help")],
+        rows,
+      },
+    ],
+    names: SETTING_FIELDS.map(({ path }, i) => ({ name: SETTING_NAME[path], row: i + 1, col: 1, comment: settingName(path) })),
+    widths: [20, 16, 80],
+    freezeRows: 1,
+  };
+}

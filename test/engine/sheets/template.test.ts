@@ -1,0 +1,76 @@
+import { FIELDS, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
+import { findSubmissionHeader } from "../../../src/engine/sheet";
+import { SheetView } from "../../../src/engine/view";
+import { toCell } from "../../support/grid";
+import { specGrid } from "../../support/sheetSpec";
+import { cleanRow, LABEL, type Key } from "../helpers";
+
+/** The template with one data row (sheet row 4) filled in from a clean row, by standard label. */
+function filled(grid: Grid, unit: string): Grid {
+  const header = grid.cells[2];
+  const row = cleanRow(0);
+  const labelOf = (cell: (typeof header)[number]) => (cell.kind === "text" ? cell.value.replace("（元）", "") : "");
+  const keyOf = (label: string) => (Object.keys(LABEL) as Key[]).find((k) => LABEL[k].replace("（元）", "") === label);
+  const data = header.map((cell) => {
+    const key = keyOf(labelOf(cell));
+    return toCell(key ? row[key] : null);
+  });
+  const cells = grid.cells.map((line) => [...line]);
+  cells[1][1] = toCell(unit);
+  cells[3] = data;
+  return { ...grid, cells };
+}
+
+describe("templateSheet", () => {
+  it("has a title, the 填报单位/统计期间 labels and the header of §2", () => {
+    const spec = templateSheet(withDefaults());
+    expect(spec).toMatchObject({ role: "template", name: "填报模板", freezeRows: 3 });
+    const at = (row: number, col: number) => spec.cells?.find((c) => c.row === row && c.col === col)?.value;
+    expect(at(0, 0)).toBe("党支部工作情况统计表");
+    expect(at(1, 0)).toBe("填报单位：");
+    expect(at(1, 5)).toBe("统计期间：");
+    expect(FIELDS.map((_, col) => at(2, col))).toEqual(FIELDS.map((f) => (f.type === "money" ? `${f.labels[0]}（元）` : f.labels[0])));
+    expect(spec.widths).toHaveLength(FIELDS.length);
+  });
+
+  it("is recognised as a submission, and a filled-in valid row validates with no error", () => {
+    const grid = specGrid(templateSheet(withDefaults()));
+    expect(findSubmissionHeader(new SheetView(grid))).not.toBeNull();
+    const blank = validate([{ file: "t.xlsx", grids: [grid] }]);
+    expect(blank.files[0].skipped).toEqual([]);
+    expect(blank.summary.errors).toBe(0);
+
+    const report = validate([{ file: "t.xlsx", grids: [filled(grid, "机关党委")] }]);
+    const [sheetReport] = report.files[0].sheets;
+    expect(sheetReport).toMatchObject({ sheet: "填报模板", unit: "机关党委", rows: 1 });
+    expect(sheetReport.findings.map((f) => f.rule)).toEqual(["period-unknown"]);
+    expect(sheetReport.flags).toEqual([]);
+  });
+
+  it("validates each column by its type, with a prompt and an error message", () => {
+    const spec = templateSheet(withDefaults(), 20);
+    const of = (key: string) => spec.validations?.find((v) => v.area.col === FIELDS.findIndex((f) => f.key === key));
+    expect(of("levelPrev")).toEqual({
+      area: { row: 3, col: 23, rows: 20, cols: 1 },
+      rule: { kind: "list", options: ["后进", "一般", "先进"] },
+      prompt: { title: "上年定级", message: "请从下拉列表选择等次：后进、一般、先进。" },
+      error: { title: "输入有误", message: "“上年定级”只能是以下等次之一：后进、一般、先进。" },
+    });
+    expect(of("hasCommittee")?.rule).toEqual({ kind: "list", options: ["是", "否"] });
+    expect(of("membersFormal")?.rule).toEqual({ kind: "whole", min: 0, max: 9999 });
+    expect(of("membersFormal")?.prompt).toEqual({ title: "正式党员数", message: "请填写 0 到 9999 之间的整数，单位：人。" });
+    expect(of("generalMeetings")?.prompt?.message).toContain("单位：次");
+    expect(of("partyScore")?.rule).toEqual({ kind: "decimal", min: 0, max: 100 });
+    expect(of("budget")?.rule).toEqual({ kind: "decimal", min: 0 });
+    expect(of("budget")?.prompt?.message).toContain("元");
+    expect(of("budget")?.error?.message).toBe("“党建经费预算”应为不小于 0 的数字（元）。");
+    for (const free of ["seq", "branch", "unit", "orgLifeMeeting", "veto", "notes"]) expect(of(free)).toBeUndefined();
+    expect(spec.validations).toHaveLength(FIELDS.length - 7);
+  });
+
+  it("offers the office's levels when it set them", () => {
+    const spec = templateSheet(withDefaults({ levels: ["一星", "二星", "三星", "四星", "五星"], thresholds: [60, 70, 80, 90] }));
+    const level = spec.validations?.find((v) => v.prompt?.title === "本年定级");
+    expect(level?.rule).toEqual({ kind: "list", options: ["一星", "二星", "三星", "四星", "五星"] });
+  });
+});

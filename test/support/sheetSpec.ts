@@ -1,0 +1,57 @@
+/**
+ * A SheetSpec laid out as a host would write it, for tests: every cell it sets (tables with
+ * their header row; an empty table keeps one empty row, as Excel does), and the Grid the
+ * engine would read back. Formulas read back as their text ("=…"), links as their shown text.
+ */
+import type { Cell, Grid, OutCell, SheetSpec } from "../../src/engine";
+import { address, columnNumber } from "../../src/engine";
+
+/** Every cell the spec writes, by A1 address (1-based, as the writer places row 0 at sheet row 1). */
+export function specCells(spec: SheetSpec): Map<string, OutCell> {
+  const cells = new Map<string, OutCell>();
+  const put = (row: number, col: number, value: OutCell) => {
+    const at = address(row + 1, col + 1);
+    if (cells.has(at)) throw new Error(`${spec.name}: ${at} is written twice`);
+    cells.set(at, value);
+  };
+  for (const table of spec.tables ?? []) {
+    table.columns.forEach((name, c) => put(table.row, table.col + c, name));
+    const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+    rows.forEach((line, r) => {
+      if (line.length !== table.columns.length) throw new Error(`${table.name}: row ${r} has ${line.length} cells for ${table.columns.length} columns`);
+      line.forEach((value, c) => put(table.row + 1 + r, table.col + c, value));
+    });
+  }
+  for (const cell of spec.cells ?? []) put(cell.row, cell.col, cell.value);
+  return cells;
+}
+
+/** The value a spec writes at an A1 address; undefined when it writes nothing there. */
+export function specCell(spec: SheetSpec, a1: string): OutCell | undefined {
+  return specCells(spec).get(a1);
+}
+
+function toCell(value: OutCell): Cell {
+  if (value === null) return { kind: "empty" };
+  if (typeof value === "string") return { kind: "text", value };
+  if (typeof value === "number") return { kind: "number", value };
+  if (typeof value === "boolean") return { kind: "bool", value };
+  if ("formula" in value) return { kind: "text", value: `=${value.formula}` };
+  return { kind: "text", value: value.text };
+}
+
+/** The sheet as the engine would read it back, from A1. */
+export function specGrid(spec: SheetSpec): Grid {
+  const rows: Cell[][] = [];
+  for (const [at, value] of specCells(spec)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(at);
+    if (!m) throw new Error(`bad address ${at}`);
+    const col = columnNumber(m[1]);
+    const row = Number(m[2]);
+    while (rows.length < row) rows.push([]);
+    const line = rows[row - 1];
+    while (line.length < col) line.push({ kind: "empty" });
+    line[col - 1] = toCell(value);
+  }
+  return { sheet: spec.name, origin: { row: 1, col: 1 }, cells: rows, merges: [] };
+}
