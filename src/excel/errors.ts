@@ -2,15 +2,21 @@
  * Every Office error leaves src/excel as an ExcelHostError: a sentence the pane can show (in the
  * UI language, Chinese first) plus Office's own error code. Nothing is swallowed.
  */
-import { t, type MessageKey } from "../i18n";
+import { t, type MessageKey, type Params } from "../i18n";
 
-export type ExcelOperation = "read" | "mark" | "clear" | "select";
+export type ExcelOperation = "read" | "mark" | "clear" | "select" | "write" | "fix" | "undo" | "freeze" | "import" | "settle";
 
 const OPERATION_KEYS: Record<ExcelOperation, MessageKey> = {
   read: "excel.error.read",
   mark: "excel.error.mark",
   clear: "excel.error.clear",
   select: "excel.error.select",
+  write: "excel.error.write",
+  fix: "excel.error.fix",
+  undo: "excel.error.undo",
+  freeze: "excel.error.freeze",
+  import: "excel.error.import",
+  settle: "excel.error.settle",
 };
 
 /** Codes (OfficeExtension.ErrorCodes / Excel.ErrorCodes) worth explaining in words. */
@@ -27,10 +33,13 @@ export class ExcelHostError extends Error {
   override readonly name = "ExcelHostError";
   constructor(
     message: string,
-    /** Office's error code ("ItemNotFound", "GeneralException", …), or "Unknown". */
+    /**
+     * Office's error code ("ItemNotFound", "GeneralException", …), "Unknown", or one of ours when
+     * the add-in itself refuses (see refusal).
+     */
     readonly code: string,
     readonly operation: ExcelOperation,
-    /** The error Office threw. */
+    /** The error Office threw; undefined for a refusal of ours. */
     readonly original: unknown,
   ) {
     super(message);
@@ -45,6 +54,14 @@ export function toHostError(operation: ExcelOperation, error: unknown): ExcelHos
   const hintKey = CODE_KEYS[code];
   const hint = hintKey ? t(hintKey) : detail;
   return new ExcelHostError(t(OPERATION_KEYS[operation], { detail: hint, code }), code, operation, error);
+}
+
+/**
+ * The add-in refusing to do something harmful or impossible (a user's name in the way, an API
+ * this Excel lacks): `key` is a whole sentence for the user; `code` names the reason for callers.
+ */
+export function refusal(operation: ExcelOperation, code: string, key: MessageKey, params: Params = {}): ExcelHostError {
+  return new ExcelHostError(t(key, params), code, operation, undefined);
 }
 
 /** Runs Office work and turns whatever it throws into an ExcelHostError. */

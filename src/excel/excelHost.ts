@@ -1,41 +1,42 @@
 /**
- * The task pane's Host for Excel: the only place (with readGrid and marks) that calls Excel.run.
- * Every Office error leaves as an ExcelHostError with a sentence for the user.
+ * The task pane's Host for Excel: with src/excel's other modules, the only code that calls
+ * Excel.run. Every Office error leaves as an ExcelHostError with a sentence for the user.
  */
 import type { Finding, WorkbookInput } from "../engine";
-import type { Host, Progress } from "../taskpane/host";
+import { OWNED_ROLES, type Host, type Progress, type WorkbookActions } from "../taskpane/host";
 import { guarded } from "./errors";
 import { replaceMarks, type NoteKind } from "./marks";
 import { isVisible, readGrids, type SheetToRead } from "./readGrid";
+import { loadRegistry } from "./registry";
+import { ExcelWorkbook, type WorkbookOptions } from "./workbookActions";
 
-export interface ExcelHostOptions {
-  /** Block size and blocks per sync for reading (defaults in readGrid.ts). */
-  blockCells?: number;
-  blocksPerSync?: number;
+export interface ExcelHostOptions extends WorkbookOptions {
   /** Force a note kind instead of asking Office's requirement sets (tests). */
   noteKind?: NoteKind;
 }
 
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
+  readonly workbook: WorkbookActions;
 
-  constructor(private readonly options: ExcelHostOptions = {}) {}
+  constructor(private readonly options: ExcelHostOptions = {}) {
+    this.workbook = new ExcelWorkbook(options);
+  }
 
   readWorkbooks(scope: "all" | "active", progress?: Progress): Promise<WorkbookInput[]> {
     return guarded("read", () =>
       Excel.run(async (context) => {
         const book = context.workbook;
         book.load("name");
-        const worksheets = book.worksheets;
         let active: Excel.Worksheet | undefined;
         if (scope === "active") {
-          active = worksheets.getActiveWorksheet();
-          active.load("name,visibility");
-        } else {
-          worksheets.load("items/name,items/visibility");
+          active = book.worksheets.getActiveWorksheet();
+          active.load("id,name,visibility");
         }
-        await context.sync();
-        const sheets: SheetToRead[] = (active ? [active] : worksheets.items).map((sheet) => ({
+        // The sheets the add-in wrote (汇总, 问题清单, …) are never submissions.
+        const { registry, sheets: all } = await loadRegistry(context);
+        const owned = new Set(registry.owned.filter((sheet) => OWNED_ROLES.includes(sheet.role)).map((sheet) => sheet.id));
+        const sheets: SheetToRead[] = (active ? [active] : all).filter((sheet) => !owned.has(sheet.id)).map((sheet) => ({
           sheet,
           name: sheet.name,
           visible: isVisible(sheet.visibility),

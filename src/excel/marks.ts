@@ -21,6 +21,8 @@ import type { Finding } from "../engine";
 import { t } from "../i18n";
 import type { Progress } from "../taskpane/host";
 import { chunkAddresses, parseRange } from "./address";
+import { isSupported } from "./requirements";
+import { jsonFromXml, jsonToXml, readPartXml, replaceParts } from "./xmlRecord";
 
 export const MARKS_NAMESPACE = "urn:dj-assess:marks:1";
 /** First line of every note or comment we write: how clearMarks knows it is ours. */
@@ -62,50 +64,22 @@ export interface MarkRecord {
 
 /** Which kind of note this Excel can write. */
 export function supportedNoteKind(): NoteKind {
-  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  if (!requirements) return "none";
-  if (requirements.isSetSupported("ExcelApi", "1.18")) return "note";
-  if (requirements.isSetSupported("ExcelApi", "1.10")) return "comment";
+  if (isSupported("ExcelApi", "1.18")) return "note";
+  if (isSupported("ExcelApi", "1.10")) return "comment";
   return "none";
-}
-
-function isSupported(set: string, version: string): boolean {
-  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  return requirements?.isSetSupported(set, version) ?? false;
 }
 
 // ---------- the record, as XML ----------
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, "&");
-}
-
 /** The record as the XML of one CustomXmlPart: JSON text inside one element of our namespace. */
 export function recordToXml(record: MarkRecord): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><marks xmlns="${MARKS_NAMESPACE}">${escapeXml(JSON.stringify(record))}</marks>`;
+  return jsonToXml(MARKS_NAMESPACE, "marks", record);
 }
 
 /** The record back from a part's XML; undefined when it is not one we can read. */
 export function recordFromXml(xml: string): MarkRecord | undefined {
-  const match = /<(?:[\w.-]+:)?marks\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?marks>/.exec(xml);
-  if (!match) return undefined;
-  try {
-    const record = JSON.parse(unescapeXml(match[1])) as MarkRecord;
-    return record && record.version === 1 && Array.isArray(record.sheets) ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const record = jsonFromXml(xml, "marks") as MarkRecord | undefined;
+  return record && record.version === 1 && Array.isArray(record.sheets) ? record : undefined;
 }
 
 // ---------- what to mark ----------
@@ -196,10 +170,8 @@ export async function replaceMarks(context: Excel.RequestContext, findings: Find
   options.progress?.(1, steps);
 
   // Sync 2: the record.
-  const xmls = parts.items.map((part) => part.getXml());
-  if (xmls.length > 0) await context.sync();
   const oldSheets: SheetMarks[] = [];
-  for (const xml of xmls) oldSheets.push(...(recordFromXml(xml.value)?.sheets ?? []));
+  for (const xml of await readPartXml(context, parts)) oldSheets.push(...(recordFromXml(xml)?.sheets ?? []));
   options.progress?.(2, steps);
 
   const byId = new Map(worksheets.items.map((ws) => [ws.id, ws]));
@@ -323,8 +295,7 @@ export async function replaceMarks(context: Excel.RequestContext, findings: Find
     }
     record.sheets.push(sheetMarks);
   }
-  for (const part of parts.items) part.delete();
-  if (record.sheets.length > 0) book.customXmlParts.add(recordToXml(record));
+  replaceParts(book, parts, record.sheets.length > 0 ? recordToXml(record) : undefined);
   await context.sync();
   options.progress?.(steps, steps);
   return record;

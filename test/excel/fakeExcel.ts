@@ -48,6 +48,7 @@ function rangeSize(address: string): { rows: number; cols: number; row0: number;
 export function sheetData(sheet: SheetData): Record<string, unknown> {
   const sheetName = sheet.name;
   return {
+    id: `{${sheet.name}}`,
     name: sheet.name,
     visibility: sheet.visibility ?? "Visible",
     getUsedRangeOrNullObject: function (this: Mock) {
@@ -92,7 +93,7 @@ export function sheetData(sheet: SheetData): Record<string, unknown> {
 export function mockExcel(sheets: SheetData[], extra: { workbookName?: string; active?: number } = {}): Mock {
   const worksheets: Record<string, unknown> = {
     load: function (this: Mock) {
-      for (const item of this.items as Mock[]) item.load("name,visibility");
+      for (const item of this.items as Mock[]) item.load("id,name,visibility");
       return this;
     },
     getActiveWorksheet: function (this: Mock) {
@@ -110,6 +111,10 @@ export function mockExcel(sheets: SheetData[], extra: { workbookName?: string; a
       workbook: {
         name: extra.workbookName ?? "报送.xlsx",
         worksheets,
+        // No registry: the add-in has written nothing to this workbook.
+        customXmlParts: {
+          getByNamespace: () => ({ items: [], load: () => undefined }),
+        },
       },
     },
     run: async function (this: Mock, callback: (context: unknown) => Promise<unknown>) {

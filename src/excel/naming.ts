@@ -1,0 +1,58 @@
+/**
+ * Names Excel accepts for the sheets and tables the add-in makes, never taking one already in use:
+ * "汇总" → "汇总 (2)" (the numbering of src/files/names.ts), table "Consolidated" → "Consolidated_2".
+ */
+import { t } from "../i18n";
+import { numberedName } from "../files/names";
+
+/** Excel's limit on a worksheet name, in UTF-16 units. */
+export const MAX_SHEET_NAME = 31;
+
+/** Cuts to `max` UTF-16 units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+/**
+ * A valid worksheet name: no []:*?/\ (replaced by "_"), not starting or ending with an
+ * apostrophe, not empty, not the reserved "History", at most 31 units.
+ */
+export function sanitiseSheetName(name: string): string {
+  let clean = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/[\u0000-\u001f]/g, "")
+    .trim()
+    .replace(/^'+|'+$/g, "");
+  if (clean === "") clean = t("excel.sheet.untitled");
+  if (clean.toLowerCase() === "history") clean = `${clean}_`;
+  return cut(clean, MAX_SHEET_NAME).trim();
+}
+
+/**
+ * The first free name of `wanted` (sanitised), "wanted", "wanted (2)", … shortened so the suffix
+ * always fits. Excel compares sheet names without regard to case.
+ */
+export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
+  const base = sanitiseSheetName(wanted);
+  const used = new Set([...taken].map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    // numberedName of an empty stem is just the suffix (" (2)"), so the stem can be cut to fit it.
+    const suffix = numberedName("", n);
+    const candidate = cut(base, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * The first free table name: tables and defined names share one namespace, where spaces and
+ * parentheses are not allowed, hence "_2" rather than " (2)".
+ */
+export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? wanted : `${wanted}_${n}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
