@@ -1,9 +1,11 @@
 /**
- * The 校验 view: one button validates every submission sheet the host offers, then shows the
- * counts by severity, the findings grouped by file → sheet → rule (clicking one shows its cell)
- * and the flags. Host-agnostic: the same component runs in Excel and in the browser preview.
+ * The 校验 view: validates every submission sheet the host offers (or the active one), then shows
+ * the counts by severity, the findings grouped by file → sheet → rule (clicking one shows its
+ * cell) and the flags; 清除标记 removes the marks. Host-agnostic: the same component runs in Excel
+ * and in the browser preview. With a live workbook it also writes 问题清单 and applies (and
+ * undoes) 自动修正.
  */
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
 import {
   Badge,
   Body1,
@@ -19,11 +21,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { CheckmarkCircle20Regular } from "@fluentui/react-icons";
+import { CheckmarkCircle20Regular, Eraser20Regular } from "@fluentui/react-icons";
 import type { FileReport, Finding, Flag, Report, RuleId, Severity } from "../engine";
 import { t, type MessageKey } from "../i18n";
+import { failureText, Feedback, Loading, LoadBoundary, useAction, useValidationState } from "./feedback";
 import type { Host } from "./host";
-import { createValidationStore, reasonOf, type Failure, type Phase, type ValidationStore } from "./validationStore";
+import { createValidationStore, reasonOf, type Phase, type Scope, type ValidationStore } from "./validationStore";
+
+const loadTabs = () => import(/* webpackChunkName: "workbook-tabs" */ "./workbookTabs");
+const WorkbookTools = lazy(() => loadTabs().then((m) => ({ default: m.WorkbookTools })));
+const ScopeChoice = lazy(() => loadTabs().then((m) => ({ default: m.ScopeChoice })));
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,6 +67,8 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
+  // A pane is narrow: without this the two characters of 错误 stack one above the other.
+  severity: { flexShrink: 0, whiteSpace: "nowrap" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, minWidth: "3.5em", flexShrink: 0 },
   flag: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   flagHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -77,20 +86,6 @@ function findingKey(file: string, sheet: string, cell: string): string {
 export function findingSelector(file: string, sheet: string, cell: string): string {
   const q = (value: string) => `"${CSS.escape(value)}"`;
   return `[data-file=${q(file)}] [data-sheet=${q(sheet)}][data-cell=${q(cell)}]`;
-}
-
-/** A failure in the words of the current locale. */
-export function failureText(failure: Failure): string {
-  switch (failure.kind) {
-    case "failed":
-      return t("pane.validate.failed", { reason: failure.reason });
-    case "showFailed":
-      return t("pane.command.showFailed", { reason: failure.reason });
-    case "selectFailed":
-      return t("pane.validate.selectFailed", { cell: failure.cell, reason: failure.reason });
-    case "refused":
-      return failure.message;
-  }
 }
 
 function byRule(findings: Finding[]): [RuleId, Finding[]][] {
@@ -122,11 +117,16 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
   const styles = useStyles();
   const [own] = useState(() => given ?? createValidationStore());
   const store = given ?? own;
-  const { phase, report, failures, runs } = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const { phase, checked, failures, runs } = useValidationState(store);
+  const report = checked?.report ?? null;
+  // The preview reads files, which have no active sheet: it always validates them all.
+  const [scope, setScope] = useState<Scope>("all");
   // A selection belongs to the report it was made on: a new run (from here or the ribbon) clears it.
   const [selection, setSelection] = useState<{ key: string; run: number } | null>(null);
   const selected = selection !== null && selection.run === runs ? selection.key : null;
-  const busy = phase.kind !== "idle";
+  const action = useAction();
+  const validating = phase.kind !== "idle";
+  const busy = validating || action.state.busy;
 
   const run = useCallback(async () => {
     const refusal = blocked?.() ?? null;
@@ -134,9 +134,18 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
       store.fail({ kind: "refused", message: refusal });
       return;
     }
-    const report = await store.run(host, "all");
-    if (report) onReport?.(report);
-  }, [host, store, onReport, blocked]);
+    const checked = await store.run(host, scope);
+    if (checked) onReport?.(checked.report);
+  }, [host, store, onReport, blocked, scope]);
+
+  const clear = () =>
+    action.perform(
+      (reason) => t("tabs.validate.clearFailed", { reason }),
+      async () => {
+        await host.clearMarks();
+        return t("tabs.validate.cleared");
+      },
+    );
 
   const select = useCallback(
     async (file: string, finding: Finding) => {
@@ -152,13 +161,31 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
 
   return (
     <section className={styles.view} aria-busy={busy}>
+      {host.kind === "excel" && (
+        <LoadBoundary>
+          <Suspense fallback={<Loading />}>
+            <ScopeChoice scope={scope} onChange={setScope} disabled={busy} />
+          </Suspense>
+        </LoadBoundary>
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" icon={<CheckmarkCircle20Regular />} onClick={run} disabled={busy}>
           {t("pane.validate.run")}
         </Button>
+        <Button icon={<Eraser20Regular />} onClick={clear} disabled={busy}>
+          {t("tabs.validate.clear")}
+        </Button>
         {actions}
       </div>
-      {busy && <Progress phase={phase} />}
+      {host.workbook && (
+        <LoadBoundary>
+          <Suspense fallback={<Loading />}>
+            <WorkbookTools host={host} workbook={host.workbook} store={store} scope={scope} report={report} busy={busy} action={action} />
+          </Suspense>
+        </LoadBoundary>
+      )}
+      {validating && <Progress phase={phase} />}
+      <Feedback state={action.state} />
       {failures.map((failure) => (
         <MessageBar key={failure.kind} intent="error">
           <MessageBarBody>{failureText(failure)}</MessageBarBody>
@@ -254,7 +281,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
                         onClick={() => onSelect(file.file, finding)}
                       >
                         <span className={styles.cell}>{finding.cell}</span>
-                        <Badge appearance="tint" color={SEVERITY_COLOR[finding.severity]} size="small">
+                        <Badge appearance="tint" color={SEVERITY_COLOR[finding.severity]} size="small" className={styles.severity}>
                           {t(`pane.severity.${finding.severity}`)}
                         </Badge>
                         <span>{finding.message}</span>

@@ -8,16 +8,23 @@
  * both copies see the same state. Failures are kept as data (kind + reason), not as sentences:
  * the pane words them in its own locale.
  */
-import { validateWorkbooks, type Report } from "../engine";
-import { locatedFindings, type Host } from "./host";
+import { validateWorkbooks, withDefaults, type Grid, type Settings, type Validation, type WorkbookInput } from "../engine";
+import { readRoster } from "../engine/roster";
+import { settingsFromGrid } from "../engine/settingsInput";
+import { locatedFindings, type Host, type WorkbookActions } from "./host";
 
 export type Stage = "reading" | "marking";
 export type Phase = { kind: "idle" } | { kind: Stage; done: number; total: number };
+export type Scope = "all" | "active";
 
 /** Why the last request has no (fresh) report: shown by the pane in words. */
 export type Failure =
   /** Reading, validating or marking threw; reason is the error's message. */
   | { kind: "failed"; reason: string }
+  /** The 参数 sheet has values the engine refuses: nothing was validated. */
+  | { kind: "settings"; problems: string[] }
+  /** The roster sheet chosen in 名册 is gone, or has no 党支部名称 column. */
+  | { kind: "roster"; sheet: string; problem: "missing" | "noBranches" }
   /** The ribbon could not open the task pane. */
   | { kind: "showFailed"; reason: string }
   /** Clicking a finding could not select its cell. */
@@ -25,32 +32,98 @@ export type Failure =
   /** A refusal already in words (e.g. the preview's "open files first"). */
   | { kind: "refused"; message: string };
 
+/** A validation with what it was made with, so 汇总/预警/评分 can build on the fresh result. */
+export interface Checked extends Validation {
+  /** The settings it used (from the 参数 sheet, else the defaults). */
+  settings: Settings;
+  /** The roster sheet it checked against, if any. */
+  roster: string | null;
+  scope: Scope;
+}
+
 export interface ValidationState {
   phase: Phase;
-  report: Report | null;
+  /** The last validation that finished (a failed one leaves the previous one here). */
+  checked: Checked | null;
   /** What went wrong since the last validation started, at most one of each kind. */
   failures: Failure[];
   /** Counts finished validations, so a view can tell a new report from the one it has shown. */
   runs: number;
+  /** The sheet chosen in 名册 as the roster; null for none. */
+  rosterSheet: string | null;
 }
 
 export type StageProgress = (stage: Stage, done: number, total: number) => void;
 
+/** A validation refused before it started, for a reason the pane words itself. */
+export class ValidationRefused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.kind);
+  }
+}
+
 /**
- * One validation: reads the host's sheets, validates them and marks the problem cells. The only
- * place this sequence lives: the 校验 view and the ribbon both come here (through a store).
+ * The settings of the workbook's 参数 sheet, or the defaults when it has none. Refused when a
+ * value is wrong: validating or scoring with half of the office's settings would look right and
+ * not be.
  */
-export async function runValidation(host: Host, scope: "all" | "active", progress?: StageProgress): Promise<Report> {
+export async function workbookSettings(workbook: WorkbookActions | undefined): Promise<Settings> {
+  const grid = workbook ? await workbook.readOwned("settings") : null;
+  if (!grid) return withDefaults();
+  const { settings, problems } = settingsFromGrid(grid);
+  if (problems.length > 0) throw new ValidationRefused({ kind: "settings", problems });
+  return withDefaults(settings);
+}
+
+/**
+ * The roster sheet as a grid. Taken from the sheets already read when it is among them, so the
+ * validator recognises the very same grid and never reads the roster as a submission.
+ */
+async function rosterGrid(workbook: WorkbookActions, sheet: string, books: WorkbookInput[], settings: Settings): Promise<Grid> {
+  const grid = books.flatMap((b) => b.grids).find((g) => g.sheet === sheet) ?? (await workbook.readSheet(sheet));
+  if (!grid) throw new ValidationRefused({ kind: "roster", sheet, problem: "missing" });
+  if (!readRoster([grid], settings)) throw new ValidationRefused({ kind: "roster", sheet, problem: "noBranches" });
+  return grid;
+}
+
+export interface RunOptions {
+  scope?: Scope;
+  /** The roster sheet's name (Excel only: the preview has no workbook to hold one). */
+  roster?: string | null;
+}
+
+/**
+ * One validation: reads the settings and the host's sheets (and the roster), validates them and
+ * marks the problem cells. The only place this sequence lives: the 校验 view, the other tabs and
+ * the ribbon all come here (through a store).
+ */
+export async function runValidation(host: Host, options: RunOptions = {}, progress?: StageProgress): Promise<Checked> {
+  const scope = options.scope ?? "all";
+  const rosterSheet = host.workbook ? (options.roster ?? null) : null;
   progress?.("reading", 0, 0);
-  const books = await host.readWorkbooks(scope, (done, total) => progress?.("reading", done, total));
-  const { report } = validateWorkbooks(books);
+  const settings = await workbookSettings(host.workbook);
+  const read = await host.readWorkbooks(scope, (done, total) => progress?.("reading", done, total));
+  let books = read;
+  let roster: Grid[] | undefined;
+  if (host.workbook && rosterSheet !== null) {
+    const grid = await rosterGrid(host.workbook, rosterSheet, read, settings);
+    roster = [grid];
+    // The active sheet may be the roster, read a second time: the one grid stands for both.
+    books = read.map((book) => ({ ...book, grids: book.grids.map((g) => (g.sheet === rosterSheet ? grid : g)) }));
+  }
+  const validation = validateWorkbooks(books, { settings, roster });
   progress?.("marking", 0, 0);
-  await host.markFindings(locatedFindings(report), (done, total) => progress?.("marking", done, total));
-  return report;
+  await host.markFindings(locatedFindings(validation.report), (done, total) => progress?.("marking", done, total));
+  return { ...validation, settings, roster: rosterSheet, scope };
 }
 
 export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A thrown error as the failure the pane shows. */
+export function failureOf(error: unknown): Failure {
+  return error instanceof ValidationRefused ? error.failure : { kind: "failed", reason: reasonOf(error) };
 }
 
 export interface ValidationStore {
@@ -58,20 +131,23 @@ export interface ValidationStore {
   /** Calls listener after every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /**
-   * Validates on host, recording progress, then the report or the failure. Never rejects. While
-   * one runs, another request gets the running one's promise instead of starting a second.
+   * Validates on host with the chosen roster, recording progress, then the result or the
+   * failure. Never rejects. While one runs, another request gets the running one's promise
+   * instead of starting a second.
    */
-  run(host: Host, scope?: "all" | "active"): Promise<Report | null>;
+  run(host: Host, scope?: Scope): Promise<Checked | null>;
   /**
    * Records a failure that happened outside run (e.g. opening the pane, selecting a cell),
    * replacing an earlier one of the same kind; the next run clears them all.
    */
   fail(failure: Failure): void;
+  /** Chooses the roster sheet (null for none) for the next validations. */
+  setRosterSheet(sheet: string | null): void;
 }
 
 export function createValidationStore(): ValidationStore {
-  let state: ValidationState = { phase: { kind: "idle" }, report: null, failures: [], runs: 0 };
-  let running: Promise<Report | null> | null = null;
+  let state: ValidationState = { phase: { kind: "idle" }, checked: null, failures: [], runs: 0, rosterSheet: null };
+  let running: Promise<Checked | null> | null = null;
   const listeners = new Set<() => void>();
 
   const set = (change: Partial<ValidationState>) => {
@@ -79,14 +155,16 @@ export function createValidationStore(): ValidationStore {
     for (const listener of [...listeners]) listener();
   };
 
-  const start = async (host: Host, scope: "all" | "active"): Promise<Report | null> => {
+  const start = async (host: Host, scope: Scope): Promise<Checked | null> => {
     set({ failures: [], phase: { kind: "reading", done: 0, total: 0 } });
     try {
-      const report = await runValidation(host, scope, (kind, done, total) => set({ phase: { kind, done, total } }));
-      set({ report, phase: { kind: "idle" }, runs: state.runs + 1 });
-      return report;
+      const checked = await runValidation(host, { scope, roster: state.rosterSheet }, (kind, done, total) =>
+        set({ phase: { kind, done, total } }),
+      );
+      set({ checked, phase: { kind: "idle" }, runs: state.runs + 1 });
+      return checked;
     } catch (error) {
-      set({ failures: [{ kind: "failed", reason: reasonOf(error) }], phase: { kind: "idle" }, runs: state.runs + 1 });
+      set({ failures: [failureOf(error)], phase: { kind: "idle" }, runs: state.runs + 1 });
       return null;
     }
   };
@@ -105,6 +183,9 @@ export function createValidationStore(): ValidationStore {
     },
     fail(failure) {
       set({ failures: [...state.failures.filter((f) => f.kind !== failure.kind), failure] });
+    },
+    setRosterSheet(sheet) {
+      set({ rosterSheet: sheet });
     },
   };
 }

@@ -8,9 +8,12 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { validateWorkbooks, type Finding } from "../../src/engine";
 import { setLocale } from "../../src/i18n";
-import type { Host } from "../../src/taskpane/host";
+import { planFixes, reportSheet } from "../../src/engine/sheets";
+import type { CellFix, Host } from "../../src/taskpane/host";
 import { ValidateView } from "../../src/taskpane/ValidateView";
 import { BOOK, StandInHost, stubResizeObserver } from "./standInHost";
+import { press, pressForDialog, settled } from "./interact";
+import { copyOf, StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
 
 
 async function run(host: Host, button = "一键校验") {
@@ -76,4 +79,112 @@ test("speaks English when the language is English", async () => {
   expect(within(screen.getByRole("status")).getByText(`Errors ${expected.summary.errors}`)).toBeTruthy();
   expect(screen.getByText(expected.files[0].sheets[0].findings[0].message)).toBeTruthy();
   expect(screen.getByRole("heading", { name: "Problems" })).toBeTruthy();
+});
+
+describe("with a live workbook", () => {
+  /** The sample submission in a workbook, and a host of kind "excel" over it. */
+  function excel() {
+    const workbook = new StandInWorkbook([copyOf(BOOK.grids[0])]);
+    return { workbook, host: new StandInExcelHost(workbook) };
+  }
+
+  test("the scope choice validates only the active sheet; 清除标记 asks the host to clear", async () => {
+    setLocale("zh-CN");
+    const { host } = excel();
+    const scopes: string[] = [];
+    const read = host.readWorkbooks.bind(host);
+    host.readWorkbooks = (scope, progress) => {
+      scopes.push(scope);
+      return read(scope, progress);
+    };
+    render(<ValidateView host={host} />);
+    // The scope choice and the workbook buttons come in the workbook tabs' chunk.
+    await settled();
+    fireEvent.click(screen.getByRole("radio", { name: "当前工作表" }));
+    await press("一键校验");
+    expect(scopes).toEqual(["active"]);
+    expect(host.marked!.length).toBeGreaterThan(0);
+    await press("清除标记");
+    expect(host.marked).toBeUndefined();
+    expect(screen.getByText("已清除本插件所做的标记和批注。")).toBeTruthy();
+  });
+
+  test("问题清单 writes the report sheet of the last validation, with the recorded fixes", async () => {
+    setLocale("zh-CN");
+    const { workbook, host } = excel();
+    const fix: CellFix = { sheet: "报表", cell: "Z9", rule: "number-as-text", old: "1", new: 1 };
+    workbook.recorded = [fix];
+    render(<ValidateView host={host} />);
+    await settled();
+    expect(screen.getByRole("button", { name: "问题清单" }).hasAttribute("disabled")).toBe(true);
+    await press("一键校验");
+    await press("问题清单");
+    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }]).report;
+    expect(workbook.written).toEqual([reportSheet(report, [fix])]);
+    expect(screen.getByText("问题清单已写入工作表“问题清单”。")).toBeTruthy();
+  });
+
+  test("自动修正 shows what it will change; cancelling changes nothing", async () => {
+    setLocale("zh-CN");
+    const { workbook, host } = excel();
+    render(<ValidateView host={host} />);
+    await press("一键校验");
+    const planned = planFixes(validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }]).report);
+    expect(planned.length).toBeGreaterThan(0);
+    const dialog = await pressForDialog("自动修正");
+    expect(within(dialog).getByText(`将修正 ${planned.length} 处单元格`, { exact: false })).toBeTruthy();
+    const first = planned[0];
+    expect(within(dialog).getByText(`${first.sheet}!${first.cell}：${first.old} → ${first.new}`)).toBeTruthy();
+    const before = workbook.calls.length;
+    await press("取消");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(workbook.calls.slice(before)).toEqual([]);
+    expect(workbook.callsOf("applyFixes")).toEqual([]);
+    expect(screen.getByRole("button", { name: "撤销修正" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  test("自动修正 accepted: applies, rewrites 问题清单 with the fixes, revalidates; 撤销修正 puts the old values back", async () => {
+    setLocale("zh-CN");
+    const { workbook, host } = excel();
+    render(<ValidateView host={host} />);
+    await press("一键校验");
+    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets.map(copyOf) }]).report;
+    const planned = planFixes(report);
+    await pressForDialog("自动修正");
+    await press("修正");
+    expect(workbook.callsOf("applyFixes")).toEqual([[planned]]);
+    expect(workbook.written).toEqual([reportSheet(report, planned)]);
+    expect(host.reads).toBe(2);
+    // The fixed cells are findings no more.
+    const fixed = new Set(planned.map((f) => f.cell));
+    expect(host.marked!.some((f) => fixed.has(f.cell) && f.rule === planned[0].rule)).toBe(false);
+    expect(screen.getByText(`已修正 ${planned.length} 处，原值和新值记录在工作表“问题清单”。`)).toBeTruthy();
+
+    await press("撤销修正");
+    expect(workbook.callsOf("undoFixes")).toHaveLength(1);
+    expect(host.reads).toBe(3);
+    expect(host.marked!.filter((f) => fixed.has(f.cell))).not.toHaveLength(0);
+    expect(screen.getByText(`已撤销 ${planned.length} 处修正，恢复了原值。`)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "撤销修正" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  test("a workbook failure is shown in words and the buttons work again", async () => {
+    setLocale("zh-CN");
+    const { workbook, host } = excel();
+    render(<ValidateView host={host} />);
+    await press("一键校验");
+    workbook.failures.set("writeSheet", new Error("工作表受保护"));
+    await press("问题清单");
+    expect(screen.getByText("写入问题清单失败：工作表受保护")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "问题清单" }).hasAttribute("disabled")).toBe(false);
+  });
+
+  test("the preview's host has no workbook: no workbook buttons and no scope, but 清除标记", async () => {
+    setLocale("zh-CN");
+    render(<ValidateView host={new StandInHost(async () => [BOOK])} />);
+    expect(screen.queryByRole("button", { name: "问题清单" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "自动修正" })).toBeNull();
+    expect(screen.queryByRole("radio")).toBeNull();
+    expect(screen.getByRole("button", { name: "清除标记" })).toBeTruthy();
+  });
 });

@@ -1,0 +1,43 @@
+/**
+ * 汇总: every valid data row of every submission sheet in one Excel table, with its source sheet:
+ * the data 预警 and 评分 work from. Always built on a validation made now.
+ */
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { TableSimple20Regular } from "@fluentui/react-icons";
+import { consolidatedSheet } from "../engine/sheets";
+import { t } from "../i18n";
+import type { WorkbookViewProps } from "./App";
+import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
+});
+
+export function ConsolidatedView({ host, workbook, store }: WorkbookViewProps) {
+  const styles = useStyles();
+  const action = useAction();
+  const validating = useValidationState(store).phase.kind !== "idle";
+  const busy = action.state.busy || validating;
+
+  const write = () =>
+    action.perform(
+      (reason) => t("tabs.consolidated.failed", { reason }),
+      async (progress) => {
+        const { parsed } = await freshValidation(host, store);
+        const spec = consolidatedSheet(parsed);
+        const rows = spec.tables?.[0]?.rows.length ?? 0;
+        const sheet = await workbook.writeSheet(spec, progress);
+        return t("tabs.consolidated.done", { sheet, rows });
+      },
+    );
+
+  return (
+    <section className={styles.view} aria-busy={busy}>
+      <Body1>{t("tabs.consolidated.intro")}</Body1>
+      <Button appearance="primary" icon={<TableSimple20Regular />} onClick={write} disabled={busy}>
+        {t("tabs.consolidated.run")}
+      </Button>
+      <Feedback state={action.state} />
+    </section>
+  );
+}

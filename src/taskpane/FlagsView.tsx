@@ -1,0 +1,109 @@
+/**
+ * 预警: the flags sheet (one row per flag, with counts per department), written from a validation
+ * made now, and the same counts in the pane.
+ */
+import { useState } from "react";
+import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
+import { Warning20Regular } from "@fluentui/react-icons";
+import type { Report } from "../engine";
+import { flagsSheet } from "../engine/sheets";
+import { t } from "../i18n";
+import type { WorkbookViewProps } from "./App";
+import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  start: { alignSelf: "flex-start" },
+  heading: { margin: 0 },
+  table: { borderCollapse: "collapse", width: "100%" },
+  cell: {
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    wordBreak: "break-all",
+  },
+  count: { textAlign: "end", whiteSpace: "nowrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Counts by a key, in the order keys first appear. */
+function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts];
+}
+
+export interface FlagCounts {
+  total: number;
+  byUnit: [string, number][];
+  byFlag: [string, number][];
+}
+
+export function flagCounts(report: Report): FlagCounts {
+  const flags = report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags));
+  return { total: flags.length, byUnit: countBy(flags, (f) => f.unit), byFlag: countBy(flags, (f) => f.label) };
+}
+
+function Counts({ caption, name, counts }: { caption: string; name: string; counts: [string, number][] }) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table}>
+      <caption className={styles.cell}>
+        <Subtitle2 as="h2" className={styles.heading}>{caption}</Subtitle2>
+      </caption>
+      <thead>
+        <tr>
+          <th className={styles.cell} scope="col">{name}</th>
+          <th className={mergeClasses(styles.cell, styles.count)} scope="col">{t("tabs.flags.count")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {counts.map(([key, count]) => (
+          <tr key={key}>
+            <th className={styles.cell} scope="row">{key}</th>
+            <td className={mergeClasses(styles.cell, styles.count)}>{count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
+  const styles = useStyles();
+  const action = useAction();
+  const validating = useValidationState(store).phase.kind !== "idle";
+  const busy = action.state.busy || validating;
+  const [counts, setCounts] = useState<FlagCounts | null>(null);
+
+  const write = () =>
+    action.perform(
+      (reason) => t("tabs.flags.failed", { reason }),
+      async (progress) => {
+        const { report } = await freshValidation(host, store);
+        const sheet = await workbook.writeSheet(flagsSheet(report), progress);
+        const written = flagCounts(report);
+        setCounts(written);
+        return t("tabs.flags.done", { sheet, count: written.total });
+      },
+    );
+
+  return (
+    <section className={styles.view} aria-busy={busy}>
+      <Body1>{t("tabs.flags.intro")}</Body1>
+      <Button className={styles.start} appearance="primary" icon={<Warning20Regular />} onClick={write} disabled={busy}>
+        {t("tabs.flags.run")}
+      </Button>
+      <Feedback state={action.state} />
+      {counts !== null &&
+        (counts.total === 0 ? (
+          <Body1 className={styles.muted}>{t("pane.validate.noFlags")}</Body1>
+        ) : (
+          <>
+            <Counts caption={t("tabs.flags.byUnit")} name={t("tabs.flags.unit")} counts={counts.byUnit} />
+            <Counts caption={t("tabs.flags.byFlag")} name={t("tabs.flags.flag")} counts={counts.byFlag} />
+          </>
+        ))}
+    </section>
+  );
+}

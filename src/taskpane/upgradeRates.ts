@@ -1,0 +1,65 @@
+/**
+ * The upgrade rates the 评分 tab shows beside the results sheet, computed by the engine on the same
+ * figures the sheet's formulas use: 上年定级 (the roster's where it has one), and the grade of the combined score
+ * (DJ.COMBINEDSCORE, then DJ.LEVEL with the 参数 settings), so the pane and the sheet agree.
+ */
+import { combinedScore, levelOf, ScoreError, upgradeRate, type Settings, type Validation } from "../engine";
+import { resultLevels, startLevel } from "../engine/sheets";
+import { t } from "../i18n";
+
+type ParsedSheet = Validation["parsed"][number];
+
+export interface UpgradeRate {
+  /** The starting class, or null for all branches that could still rise. */
+  from: string | null;
+  /** Null when nobody started in that class (the sheet shows #DIV/0!). */
+  rate: number | null;
+}
+
+export type UpgradeRates = { rates: UpgradeRate[] } | { problem: string };
+
+function numberOf(value: unknown): number | null {
+  return typeof value === "number" ? value : null;
+}
+
+export function upgradeRates(
+  parsed: readonly ParsedSheet[],
+  settings: Settings,
+  rosterLevels: Validation["rosterLevels"] = new Map(),
+): UpgradeRates {
+  const levels = resultLevels(parsed, settings);
+  if (settings.thresholds.length !== levels.length - 1) {
+    return { problem: t("settings.thresholdsVsLevels", { thresholds: settings.thresholds.length, levels: levels.length }) };
+  }
+  const start: (string | null)[] = [];
+  const end: (string | null)[] = [];
+  for (const sheet of parsed) {
+    for (const row of sheet.rows) {
+      const party = numberOf(row.fields.get("partyScore")?.read.value);
+      const business = numberOf(row.fields.get("businessScore")?.read.value);
+      const veto = row.fields.get("veto")?.read.value === true;
+      start.push(startLevel(row, rosterLevels));
+      end.push(
+        party === null || business === null
+          ? null
+          : levelOf(combinedScore(party, business, settings.partyWeight, settings.method), veto, settings.thresholds, levels),
+      );
+    }
+  }
+  const rate = (from: string | null): UpgradeRate => {
+    try {
+      return { from, rate: upgradeRate(start, end, from, levels) };
+    } catch (error) {
+      // An empty class has no rate; any other refusal (a level outside the scheme) is the answer.
+      if (error instanceof ScoreError && error.kind === "div0") return { from, rate: null };
+      throw error;
+    }
+  };
+  try {
+    // From the top level nobody can rise: that class has no rate, as in the sheet.
+    return { rates: [...levels.slice(0, -1).map(rate), rate(null)] };
+  } catch (error) {
+    if (error instanceof ScoreError) return { problem: error.message };
+    throw error;
+  }
+}
