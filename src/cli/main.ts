@@ -1,6 +1,7 @@
 /** dj-assess: argument wiring only. The work is in validateCommand.ts. */
 import { Command, CommanderError } from "commander";
 import { setLocale, t } from "../i18n";
+import { LIMIT_OPTIONS, limitHelp, limitsFromOptions } from "./limitOptions";
 import { EXIT, reasonOf, runValidate, type Output } from "./validateCommand";
 
 const COMMANDER_MESSAGES: Record<string, "cli.args.missingArgument" | "cli.args.unknownOption" | "cli.args.optionMissingArgument" | "cli.args.unknownCommand" | "cli.args.excessArguments"> = {
@@ -23,7 +24,7 @@ export async function run(argv: string[], io: Output): Promise<number> {
       writeErr: () => undefined,
     })
     .helpOption("-h, --help", t("cli.help.help"));
-  program
+  const validate = program
     .command("validate")
     .description(t("cli.help.validate"))
     .argument("<files...>", t("cli.help.files"))
@@ -31,12 +32,21 @@ export async function run(argv: string[], io: Output): Promise<number> {
     .option("--settings <file>", t("cli.help.settings"))
     .option("--sheet <name>", t("cli.help.sheet"))
     .option("--json", t("cli.help.json"))
-    .option("--annotate <dir>", t("cli.help.annotate"))
+    .option("--annotate <dir>", t("cli.help.annotate"));
+  for (const option of LIMIT_OPTIONS) validate.option(`${option.flag} <n>`, limitHelp(option));
+  validate
     .helpOption("-h, --help", t("cli.help.help"))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined })
     .action(async (files: string[], options: { roster?: string; settings?: string; sheet?: string; json?: boolean; annotate?: string }) => {
-      exitCode = await runValidate({ files, ...options }, io);
+      const limits = limitsFromOptions(options);
+      if ("problem" in limits) {
+        io.err(limits.problem);
+        exitCode = EXIT.unusable;
+        return;
+      }
+      const { roster, settings, sheet, json, annotate } = options;
+      exitCode = await runValidate({ files, roster, settings, sheet, json, annotate, limits: limits.limits }, io);
     });
   try {
     await program.parseAsync(argv);

@@ -2,10 +2,11 @@
  * Where an annotated copy goes: the input's file name in the output folder, unless a file is
  * there that we did not write — then a suffix. What we wrote is remembered by content hash in a
  * small ledger in that folder, so a copy the user has since edited is never replaced either.
+ * Nor is an input of the run, even a copy we wrote earlier that is now read again.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { numberedName } from "../files/names";
 
 const LEDGER = ".dj-assess-annotated.json";
@@ -33,12 +34,25 @@ function isOurs(ledger: Ledger, dir: string, name: string): boolean {
   return ledger[name] !== undefined && existsSync(path) && sha256(readFileSync(path)) === ledger[name];
 }
 
-/** Picks the name for a copy of `input` in `dir`, taking names chosen earlier in this run into account. */
-export function chooseOutputName(dir: string, input: string, taken: Set<string>): string {
+/**
+ * The same file, however its path is spelt: by resolved path, and by device and inode where the
+ * file system gives one (another case on Windows and macOS, a link elsewhere).
+ */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const [x, y] = [statSync(a, { bigint: true, throwIfNoEntry: false }), statSync(b, { bigint: true, throwIfNoEntry: false })];
+  return x !== undefined && y !== undefined && x.ino !== 0n && x.ino === y.ino && x.dev === y.dev;
+}
+
+/**
+ * Picks the name for a copy of `input` in `dir`, taking names chosen earlier in this run into
+ * account, and never the name of one of `inputs` (every file the run reads).
+ */
+export function chooseOutputName(dir: string, input: string, taken: Set<string>, inputs: readonly string[]): string {
   const ledger = readLedger(dir);
   for (let i = 1; ; i++) {
     const candidate = numberedName(basename(input), i);
-    if (taken.has(candidate)) continue;
+    if (taken.has(candidate) || inputs.some((file) => sameFile(file, join(dir, candidate)))) continue;
     if (!existsSync(join(dir, candidate)) || isOurs(ledger, dir, candidate)) {
       taken.add(candidate);
       return candidate;

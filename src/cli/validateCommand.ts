@@ -10,7 +10,9 @@ import { settingsFromGrid, settingsFromJson, type SettingsInput } from "../engin
 import { readWorkbook } from "../files/read";
 import { annotateWorkbook } from "../files/annotate";
 import { isUnsupportedName, WorkbookReadError } from "../files/load";
+import { withReadLimits, type ReadLimits } from "../files/limits";
 import { t } from "../i18n";
+import { limitFlag } from "./limitOptions";
 import { formatSummary } from "./summary";
 import { chooseOutputName, writeOwnedFile } from "./outputName";
 
@@ -21,6 +23,8 @@ export interface ValidateArgs {
   sheet?: string;
   json?: boolean;
   annotate?: string;
+  /** Read limits raised or lowered from the command line; the rest keep their defaults. */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface Output {
@@ -40,7 +44,10 @@ export function reasonOf(error: unknown): string {
 
 function describe(error: unknown, file: string): string {
   if (error instanceof InputProblem) return error.message;
-  if (error instanceof WorkbookReadError) return `${basename(file)}：${error.message}`;
+  if (error instanceof WorkbookReadError) {
+    const hint = error.limit ? t("cli.limit.hint", { option: limitFlag(error.limit) }) : "";
+    return `${basename(file)}：${error.message}${hint}`;
+  }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return t("cli.error.notFound", { file });
   if (code === "EACCES" || code === "EPERM") return t("cli.error.noAccess", { file });
@@ -53,13 +60,13 @@ function readBytes(file: string): Buffer {
   return readFileSync(file);
 }
 
-async function readGrids(file: string): Promise<{ bytes: Buffer; grids: Grid[] }> {
+async function readGrids(file: string, limits: ReadLimits): Promise<{ bytes: Buffer; grids: Grid[] }> {
   if (isUnsupportedName(file)) throw new InputProblem(t("rule.unsupported-file", { file: basename(file) }));
   const bytes = readBytes(file);
-  return { bytes, grids: await readWorkbook(bytes) };
+  return { bytes, grids: await readWorkbook(bytes, limits) };
 }
 
-async function readSettings(file: string): Promise<SettingsInput> {
+async function readSettings(file: string, limits: ReadLimits): Promise<SettingsInput> {
   if (extname(file).toLowerCase() === ".json") {
     let json: unknown;
     try {
@@ -70,13 +77,14 @@ async function readSettings(file: string): Promise<SettingsInput> {
     }
     return settingsFromJson(json);
   }
-  const { grids } = await readGrids(file);
+  const { grids } = await readGrids(file, limits);
   const sheet = grids.find((g) => g.sheet === t("sheet.settings"));
   if (!sheet) throw new InputProblem(t("cli.error.noSettingsSheet", { file, sheet: t("sheet.settings") }));
   return settingsFromGrid(sheet);
 }
 
 export async function runValidate(args: ValidateArgs, io: Output): Promise<number> {
+  const limits = withReadLimits(args.limits);
   let unusable = false;
   const fail = (line: string) => {
     unusable = true;
@@ -86,7 +94,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   let settings: Partial<Settings> = {};
   if (args.settings) {
     try {
-      const input = await readSettings(args.settings);
+      const input = await readSettings(args.settings, limits);
       if (input.problems.length > 0) {
         for (const problem of input.problems) io.err(`${args.settings}: ${problem}`);
         return EXIT.unusable;
@@ -101,7 +109,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   let roster: Grid[] | undefined;
   if (args.roster) {
     try {
-      roster = (await readGrids(args.roster)).grids;
+      roster = (await readGrids(args.roster, limits)).grids;
     } catch (error) {
       fail(describe(error, args.roster));
     }
@@ -111,7 +119,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   const bytes = new Map<string, Buffer>();
   for (const file of args.files) {
     try {
-      const read = await readGrids(file);
+      const read = await readGrids(file, limits);
       books.push({ file, grids: read.grids });
       bytes.set(file, read.bytes);
     } catch (error) {
@@ -138,15 +146,15 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
       return EXIT.unusable;
     }
     const taken = new Set<string>();
+    // Every file this run read is never written over, whatever the folder: a copy gets a suffix instead.
+    const inputs = [...bytes.keys(), ...[args.settings, roster ? args.roster : undefined].filter((file) => file !== undefined)];
     for (const file of report.files) {
       const original = bytes.get(file.file);
       if (!original) continue;
       try {
         const findings = file.sheets.flatMap((s) => s.findings);
-        const copy = await annotateWorkbook(original, findings, {});
-        const name = chooseOutputName(dir, file.file, taken);
-        // Never write over an input, whatever the folder.
-        if (args.files.some((f) => resolve(f) === resolve(dir, name))) throw new InputProblem(t("cli.error.wouldOverwrite", { file: name }));
+        const copy = await annotateWorkbook(original, findings, { limits });
+        const name = chooseOutputName(dir, file.file, taken, inputs);
         writeOwnedFile(dir, name, copy);
         if (!args.json) io.err(t("cli.annotated", { file: resolve(dir, name) }));
       } catch (error) {

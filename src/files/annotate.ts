@@ -8,10 +8,13 @@ import type { Finding, Severity, CellValue } from "../engine/report";
 import { FIELDS, type FieldKey } from "../engine/schema";
 import { t, type MessageKey } from "../i18n";
 import { loadWorkbook, WorkbookWriteError } from "./load";
+import type { ReadLimits } from "./limits";
 
 export interface AnnotateOptions {
   /** Name of the findings sheet; default 问题清单 (i18n). A user's sheet of that name is kept: ours gets a suffix. */
   reportSheetName?: string;
+  /** The read limits the file was read under: a file allowed in by raised limits must load here too. */
+  limits?: ReadLimits;
 }
 
 /** Excel's own "light red fill" and "neutral" fills. */
@@ -38,7 +41,7 @@ export async function annotateWorkbook(
   findings: readonly Finding[],
   options: AnnotateOptions = {},
 ): Promise<Buffer> {
-  const workbook = await loadWorkbook(data);
+  const workbook = await loadWorkbook(data, options.limits);
   const originals = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
 
   for (const [sheetName, marks] of groupMarks(findings, originals)) {

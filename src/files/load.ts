@@ -3,27 +3,12 @@
  * CLI can print on a line and the task pane can show.
  */
 import ExcelJS from "exceljs";
-import { t, type MessageKey } from "../i18n";
+import { t } from "../i18n";
+import { checkFileSize, inspectArchive } from "./inspect";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits";
+import { WorkbookReadError } from "./readError";
 
-export type ReadFailure = "not-zip" | "legacy-or-encrypted" | "corrupt" | "no-sheets";
-
-const MESSAGE: Record<ReadFailure, MessageKey> = {
-  "not-zip": "files.error.notZip",
-  "legacy-or-encrypted": "files.error.legacy",
-  corrupt: "files.error.corrupt",
-  "no-sheets": "files.error.noSheets",
-};
-
-/** The bytes are not a workbook exceljs can read. The message is for people; `reason` for code. */
-export class WorkbookReadError extends Error {
-  override readonly name = "WorkbookReadError";
-  constructor(
-    readonly reason: ReadFailure,
-    options?: { cause?: unknown },
-  ) {
-    super(t(MESSAGE[reason]), options);
-  }
-}
+export { WorkbookReadError, type ReadFailure } from "./readError";
 
 /** The annotated copy could not be produced (exceljs failed to serialise the workbook). */
 export class WorkbookWriteError extends Error {
@@ -59,10 +44,13 @@ function looksLikeOle(bytes: Uint8Array): boolean {
 /** jszip's words for a damaged or cut-off archive. */
 const ZIP_FAILURE = /zip|central directory|end of data|signature|compression|crc32/i;
 
-export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/** The workbook in `data`, once it has passed every read limit (see limits.ts). */
+export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ExcelJS.Workbook> {
   const bytes = bytesOf(data);
+  checkFileSize(bytes, limits);
   if (looksLikeOle(bytes)) throw new WorkbookReadError("legacy-or-encrypted");
   if (!looksLikeZip(bytes)) throw new WorkbookReadError("not-zip");
+  await inspectArchive(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to jszip, which reads them without writing.

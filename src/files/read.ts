@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { EMPTY, type Cell, type CellRange, type Grid } from "../engine/grid";
 import { loadWorkbook } from "./load";
+import type { ReadLimits } from "./limits";
 
 export { isUnsupportedName, WorkbookReadError, WorkbookWriteError } from "./load";
 
@@ -128,8 +129,11 @@ export function gridFromWorksheet(worksheet: ExcelJS.Worksheet): Grid {
   };
 }
 
-/** Every worksheet of an .xlsx file, in tab order. Throws WorkbookReadError for unreadable data. */
-export async function readWorkbook(data: Buffer | ArrayBuffer): Promise<Grid[]> {
-  const workbook = await loadWorkbook(data);
+/**
+ * Every worksheet of an .xlsx file, in tab order. Throws WorkbookReadError for unreadable data
+ * and for a file over a read limit (the defaults when `limits` is not given).
+ */
+export async function readWorkbook(data: Buffer | ArrayBuffer, limits?: ReadLimits): Promise<Grid[]> {
+  const workbook = await loadWorkbook(data, limits);
   return workbook.worksheets.map(gridFromWorksheet);
 }

@@ -1,6 +1,7 @@
 /**
  * Just enough zip to look inside .xlsx files and to build damaged ones: read every entry of
- * an archive, write entries back (deflated). No zip64, no encryption — test fixtures only.
+ * an archive, write entries back (deflated, or as given). No zip64, no encryption — test
+ * fixtures only.
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
@@ -51,34 +52,55 @@ export function unzip(archive: Buffer): Map<string, Buffer> {
   return files;
 }
 
+/**
+ * One entry as it is stored: already compressed, with the sizes and CRC the archive declares.
+ * Hostile archives declare what they like (a bomb can claim to be small).
+ */
+export interface StoredEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  packed: Buffer;
+  crc: number;
+  /** The uncompressed size the headers declare. */
+  size: number;
+}
+
 /** A zip archive of the given files, deflated, in the given order. */
 export function zip(files: ReadonlyMap<string, Buffer | string>): Buffer {
+  return zipStored(
+    [...files].map(([name, content]) => {
+      const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      return { name, method: 8, packed: deflateRawSync(data), crc: crc32(data), size: data.length };
+    }),
+  );
+}
+
+/** A zip archive of entries as given, headers and all: no data descriptors, no zip64. */
+export function zipStored(entries: readonly StoredEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of files) {
-    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const packed = deflateRawSync(data);
+  for (const { name, method, packed, crc, size } of entries) {
     const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
@@ -88,8 +110,8 @@ export function zip(files: ReadonlyMap<string, Buffer | string>): Buffer {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.size, 8);
-  end.writeUInt16LE(files.size, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
