@@ -10,22 +10,48 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { addinUrl, rewriteManifest } = require("./scripts/addin-url");
 const { ZhCnMetadataPlugin } = require("./scripts/zh-cn-metadata");
 
-const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
-/** ADDIN_URL with a trailing slash, or undefined; anything but an https URL is refused. */
-function addinUrl() {
-  const url = process.env.ADDIN_URL;
-  if (!url) return undefined;
-  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`ADDIN_URL must be an https:// URL, not "${url}"`);
-  return url.endsWith("/") ? url : `${url}/`;
-}
+/**
+ * The Content-Security-Policy of taskpane.html and preview.html (a meta element in each template,
+ * before any script). The pages talk to nothing but their own server; Excel reaches the add-in
+ * through office.js's messaging, which no fetch directive governs.
+ * - script-src 'self': office.js and the host files it loads (excel-*.js, locale strings,
+ *   custom-functions-runtime.js) are served from assets/office-js/ on our own server and loaded by
+ *   script elements with a src; none of them needs eval or inline script.
+ * - connect-src, img-src, font-src 'self' (and data: images, which never leave the page): nothing
+ *   is sent anywhere. This is also what silences the telemetry built into office.js (its Aria and
+ *   OTel endpoints).
+ * - frame-src 'none': the pages show no frames. The one frame office.js opens is its telemetry
+ *   proxy on https://telemetryservice.firstpartyapps.oaspapps.com/, refused on purpose.
+ * - style-src 'unsafe-inline': Fluent UI's Griffel inserts <style> elements at run time, and
+ *   office.js (excel-web-16.00.js) writes inline style attributes. Griffel can put a nonce on its
+ *   elements (createDOMRenderer's styleElementAttributes), but a nonce must be new in every
+ *   response, and these pages are static files on any static server; a nonce would also switch
+ *   'unsafe-inline' off for office.js's style attributes. Styles cannot send anything out while
+ *   img-src, font-src and connect-src stay 'self'.
+ * - frame-ancestors has no effect in a meta element; Excel on the web frames the task pane.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
 
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
-  const publicUrl = production ? addinUrl() : undefined;
+  const publicUrl = production ? addinUrl(process.env.ADDIN_URL) : undefined;
 
   return {
     entry: {
@@ -66,11 +92,13 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         // One page is the runtime of the pane, the ribbon commands and the custom functions.
         chunks: ["taskpane", "functions", "commands"],
+        templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
         chunks: ["preview"],
+        templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -78,7 +106,7 @@ module.exports = (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: publicUrl ? (content) => content.toString().replaceAll(DEV_URL, publicUrl) : undefined,
+            transform: publicUrl ? (content) => rewriteManifest(content.toString(), publicUrl) : undefined,
           },
           { from: "assets", to: "assets" },
           // office.js loads its host and locale files next to itself: copy those Excel can ask for.

@@ -9,7 +9,11 @@ import * as path from "path";
 import { DIST, readDist, ROOT } from "./dist";
 import { child, childrenNamed, parseXml, path as at, walk, XmlElement } from "./xml";
 
-const DEV_URL = "https://localhost:3000/";
+const { DEV_URL, addinUrl, rewriteManifest } = require("../../scripts/addin-url.js") as {
+  DEV_URL: string;
+  addinUrl(value: string | undefined): string | undefined;
+  rewriteManifest(manifest: string, publicUrl: string): string;
+};
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const manifest = parseXml(source);
 const overrides = child(manifest, "VersionOverrides");
@@ -34,6 +38,7 @@ function stringOf(resid: string): string {
   if (text === undefined) throw new Error(`no bt:String ${resid}`);
   return text;
 }
+const count = (text: string, what: string) => text.split(what).length - 1;
 const typeOf = (element: XmlElement) => element.attributes["xsi:type"];
 const residOf = (element: XmlElement, ...names: string[]) => at(element, ...names).attributes.resid;
 
@@ -212,26 +217,22 @@ describe("built manifest", () => {
     expect(readDist("commands.js")).toContain('associate("validateAll"');
   });
 
-  test("a production build with ADDIN_URL has no localhost left", () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "dj-addin-url-"));
-    try {
-      execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-        cwd: ROOT,
-        env: { ...process.env, ADDIN_URL: "https://example.org/dj/" },
-        stdio: "pipe",
-      });
-      const built = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
-      parseXml(built);
+  test("the ADDIN_URL rewrite replaces every development URL, with or without a trailing slash", () => {
+    for (const given of ["https://example.org/dj/", "https://example.org/dj", "https://dj.example.org"]) {
+      const base = given.endsWith("/") ? given : `${given}/`;
+      const built = rewriteManifest(source, addinUrl(given)!);
       expect(built).not.toMatch(/localhost/i);
-      const count = (text: string, what: string) => text.split(what).length - 1;
-      expect(count(source, DEV_URL)).toBeGreaterThan(5);
-      expect(count(built, "https://example.org/dj/")).toBe(count(source, DEV_URL));
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
+      expect(count(built, base)).toBe(count(source, DEV_URL));
+      expect(built.replaceAll(base, DEV_URL)).toBe(source);
     }
-  }, 300_000);
+    expect(addinUrl(undefined)).toBeUndefined();
+    expect(addinUrl("")).toBeUndefined();
+  });
 
   test("ADDIN_URL must be an https URL", () => {
+    for (const wrong of ["http://example.org/dj/", "example.org/dj", "https://", "file:///srv/dj/"]) {
+      expect(() => addinUrl(wrong)).toThrow(/https/);
+    }
     const saved = process.env.ADDIN_URL;
     process.env.ADDIN_URL = "http://example.org/dj/";
     try {
@@ -241,5 +242,35 @@ describe("built manifest", () => {
       if (saved === undefined) delete process.env.ADDIN_URL;
       else process.env.ADDIN_URL = saved;
     }
+  });
+
+  test("a production build with an ADDIN_URL without trailing slash leaves localhost nowhere: manifest, pages or our bundles", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "dj-addin-url-"));
+    try {
+      execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
+        cwd: ROOT,
+        env: { ...process.env, ADDIN_URL: "https://example.org/dj" },
+        stdio: "pipe",
+      });
+      const built = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+      parseXml(built);
+      expect(count(source, DEV_URL)).toBeGreaterThan(5);
+      expect(count(built, "https://example.org/dj/")).toBe(count(source, DEV_URL));
+      // Everything we wrote ourselves; assets/office-js/ is Microsoft's office.js, copied unchanged
+      // (its host files mention localhost for Microsoft's own debugging).
+      const ours = fs.readdirSync(out).filter((file) => /\.(xml|html|js|json)$/.test(file));
+      expect(ours).toEqual(expect.arrayContaining(["manifest.xml", "taskpane.html", "preview.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-CN.json"]));
+      const withLocalhost = ours.filter((file) => /localhost/i.test(fs.readFileSync(path.join(out, file), "utf8")));
+      expect(withLocalhost).toEqual([]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  test("asks only for ReadWriteDocument and trusts no other domain", () => {
+    const built = parseXml(readDist("manifest.xml"));
+    expect(childrenNamed(built, "Permissions").map((p) => p.text)).toEqual(["ReadWriteDocument"]);
+    expect(walk(built).filter((e) => e.name === "Permissions")).toHaveLength(1);
+    expect(walk(built).filter((e) => e.name === "AppDomains" || e.name === "AppDomain")).toEqual([]);
   });
 });

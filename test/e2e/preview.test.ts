@@ -4,54 +4,20 @@
  * file input. Asserts what a person sees, downloads the annotated copy, and checks that no
  * request left 127.0.0.1. Screenshots go to test-results/ for people to look at.
  */
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { validateWorkbooks, type Report } from "../../src/engine";
 import { setLocale, t } from "../../src/i18n";
 import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
-import { DIST, ROOT } from "../addin/dist";
+import { DIST } from "../addin/dist";
 import { FileHost } from "../../src/preview/fileHost";
+import { closeServer, launchChromium, outsideRequests, recordCspViolations, requireDistAndChromium, RESULTS, serveDist, type Browser, type CspViolation } from "./support";
 
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = join(ROOT, "test-results");
 const MESSY_NAME = "机关一局报表.xlsx";
 const LEGACY_NAME = "旧版报表.xls";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** dist/ over plain HTTP on 127.0.0.1, nothing outside it. */
-function serveDist(): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, "127.0.0.1", () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
-  );
-}
 
 /** The file host's own input in Node: the same bytes the page gets. */
 function opened(name: string, bytes: Buffer) {
@@ -77,48 +43,30 @@ const LEGACY_BYTES = Buffer.from("not really a workbook");
 describe("browser preview (dist/preview.html in Chromium)", () => {
   let server: Server;
   let origin: string;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
   let messy: Buffer;
   let report: Report;
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  let violations: CspViolation[];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm run build` first");
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    mkdirSync(RESULTS, { recursive: true });
+    requireDistAndChromium("preview.html");
     messy = readFileSync(await makeXlsx("messy", messyRows()));
     report = await expectedReport([opened(MESSY_NAME, messy), opened(LEGACY_NAME, LEGACY_BYTES)]);
     ({ server, origin } = await serveDist());
-    profile = mkdtempSync(join(tmpdir(), "dj-assess-chromium-"));
-    // A fresh profile each run: nothing remembered from an earlier run can change the page.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-      acceptDownloads: true,
-      viewport: { width: 900, height: 1000 },
-      locale: "zh-CN",
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium({ acceptDownloads: true });
+    page = browser.page;
     page.on("request", (request) => requests.push(request.url()));
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    violations = await recordCspViolations(page);
     await page.goto(`${origin}/preview.html`);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await closeServer(server);
   });
 
   test("the page opens in Chinese without office.js", async () => {
@@ -225,11 +173,11 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
     await page.screenshot({ path: join(RESULTS, "preview-english.png"), fullPage: true });
   });
 
-  test("made no request beyond 127.0.0.1 and threw no error", () => {
+  test("made no request beyond 127.0.0.1, broke no rule of its Content-Security-Policy and threw no error", () => {
     expect(requests.length).toBeGreaterThan(0);
-    const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));
-    expect(outside).toEqual([]);
+    expect(outsideRequests(requests, origin)).toEqual([]);
     expect(requests.some((url) => /office\.js/i.test(url))).toBe(false);
+    expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { Finding } from "../../src/engine/report";
 import { annotateWorkbook, freeSheetName } from "../../src/files/annotate";
 import { readWorkbook } from "../../src/files/read";
+import { snapshot } from "../support/cells";
 import { parseCsv } from "../support/csv";
 import { fods } from "../support/fods";
 import { sheetsAsCsv, toXlsx } from "../support/libreoffice";
@@ -65,23 +66,6 @@ async function load(data: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb;
-}
-
-/** Every stored cell of a sheet as exceljs sees it: type, value, formula and cached result. */
-function snapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Null) return;
-      out[cell.address] =
-        cell.type === ExcelJS.ValueType.Formula
-          ? { type: cell.type, formula: cell.formula, result: cell.result }
-          : cell.type === ExcelJS.ValueType.Merge
-            ? { type: cell.type, master: cell.master.address }
-            : { type: cell.type, value: cell.value };
-    }),
-  );
-  return out;
 }
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {
