@@ -9,13 +9,24 @@
  *   dist/functions.js the way Excel binds it, against a bare pass over the same cells.
  * bundles: gzipped sizes of the task pane and of functions.js, and whether functions.js holds
  *   React or Fluent UI (it must not).
+ * cli: `dj-assess validate <50 files> --json` end to end in a child process (wall time and peak
+ *   RSS), against the same child doing nothing but start (`--help`); and the same 50 files read
+ *   and validated in this process, phase by phase, to say where the time goes.
+ *
+ * Syncs per validation in Excel are not timed here: they are counted against office-addin-mock
+ * by test/excel/excelHost.test.ts (100 and 10 000 rows) and test/excel/marks.test.ts (10 and
+ * 1 000 findings), which assert that each pair is equal.
  */
 "use strict";
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const ExcelJS = require("exceljs");
 const zlib = require("node:zlib");
 const { performance } = require("node:perf_hooks");
 const engine = require("../build/engine/index.js");
+const { readWorkbook } = require("../build/files/read.js");
 
 const DIST = path.join(__dirname, "..", "dist");
 
@@ -206,6 +217,175 @@ function benchBundles() {
   );
 }
 
-benchEngine();
-benchFunctions();
-benchBundles();
+/** A small deterministic generator: the same 50 files on every run and machine. */
+function lcg(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+const DEPARTMENT_COLUMNS = [
+  "序号", "党支部名称", "所属单位", "正式党员数", "预备党员数", "党小组数", "是否设支委会",
+  "党员大会", "支委会", "党小组会", "党课", "主题党日", "本年发展党员数",
+  "党建经费预算（元）", "党建经费支出（元）", "党费应缴（元）", "党费实缴（元）", "本年定级", "党建考核得分", "业务考核得分", "备注",
+];
+const MEETING_COLUMNS = ["党员大会", "支委会", "党小组会", "党课"];
+
+/**
+ * One department's submission as departments send them: title block, a two-row header with
+ * 三会一课 merged over the meetings (every other file), 20–80 branches, a 合计 row of formulas
+ * with cached results, a footer, and four planted problems (not-a-number, not-an-integer,
+ * excel-error, duplicate-branch) plus a full-width number (number-as-text).
+ */
+async function writeDepartment(file, index) {
+  const next = lcg(index + 1);
+  const branches = 20 + next(61);
+  const twoRows = index % 2 === 0;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("填报");
+  const width = DEPARTMENT_COLUMNS.length;
+  sheet.addRow(["2025年度党支部工作情况统计表"]);
+  sheet.addRow([`填报单位：第${index + 1}部门党委\u3000统计期间：2025年\u3000填报日期：2026年1月10日`]);
+  sheet.mergeCells(1, 1, 1, width);
+  sheet.mergeCells(2, 1, 2, width);
+  if (twoRows) {
+    const first = DEPARTMENT_COLUMNS.indexOf(MEETING_COLUMNS[0]) + 1;
+    sheet.addRow(DEPARTMENT_COLUMNS.map((label) => (MEETING_COLUMNS.includes(label) ? (label === MEETING_COLUMNS[0] ? "三会一课（次）" : null) : label)));
+    sheet.addRow(DEPARTMENT_COLUMNS.map((label) => (MEETING_COLUMNS.includes(label) ? label : null)));
+    sheet.mergeCells(3, first, 3, first + MEETING_COLUMNS.length - 1);
+    DEPARTMENT_COLUMNS.forEach((label, c) => {
+      if (!MEETING_COLUMNS.includes(label)) sheet.mergeCells(3, c + 1, 4, c + 1);
+    });
+  } else {
+    sheet.addRow(DEPARTMENT_COLUMNS);
+  }
+  const firstData = sheet.rowCount + 1;
+  const levels = ["后进", "一般", "先进"];
+  for (let i = 0; i < branches; i++) {
+    const formal = 3 + next(40);
+    const committee = formal >= 7;
+    const budget = 10000 + 1000 * next(20);
+    const values = [
+      i + 1, `第${index + 1}部门第${i + 1}党支部`, `第${index + 1}部门${1 + next(4)}处`, formal, next(3), next(4), committee ? "是" : "否",
+      1 + next(6), committee ? next(13) : 0, next(40), 1 + next(5), next(13), next(3),
+      budget, Math.round(budget * (0.3 + next(70) / 100)), 1200, 1200 - 100 * next(2), levels[next(3)], 60 + next(40), 60 + next(40), null,
+    ];
+    sheet.addRow(values);
+  }
+  const cell = (i, label) => sheet.getCell(firstData + i, DEPARTMENT_COLUMNS.indexOf(label) + 1);
+  cell(1, "党课").value = "四";
+  cell(2, "党员大会").value = 2.5;
+  cell(3, "党小组会").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+  cell(4, "正式党员数").value = "１２";
+  cell(branches - 1, "党支部名称").value = cell(0, "党支部名称").value;
+  cell(branches - 1, "所属单位").value = cell(0, "所属单位").value;
+  const total = ["合计"];
+  const lastData = firstData + branches - 1;
+  for (let c = 2; c <= width; c++) {
+    const label = DEPARTMENT_COLUMNS[c - 1];
+    if (["正式党员数", "预备党员数", "党建经费预算（元）", "党建经费支出（元）"].includes(label)) {
+      let sum = 0;
+      for (let r = firstData; r <= lastData; r++) {
+        const v = sheet.getCell(r, c).value;
+        sum += typeof v === "number" ? v : 0;
+      }
+      const letter = engine.columnLetter(c);
+      total.push({ formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: sum });
+    } else total.push(null);
+  }
+  sheet.addRow(total);
+  sheet.addRow(["注：本表金额单位为元。"]);
+  sheet.addRow(["填表人：张三", null, null, null, "联系电话：12345678"]);
+  await workbook.xlsx.writeFile(file);
+  return branches;
+}
+
+/** Wall time and peak RSS of `node bin/dj-assess.js …args` in a child process. */
+function runCli(args, preload) {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ["--require", preload, path.join(__dirname, "..", "bin", "dj-assess.js"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const wallMs = performance.now() - start;
+  const rss = /dj-bench-max-rss=(\d+)/.exec(child.stderr);
+  if (child.status !== 0 && child.status !== 1) throw new Error(`dj-assess exited ${child.status}: ${child.stderr}`);
+  if (!rss) throw new Error(`no peak RSS reported: ${child.stderr}`);
+  return { wallMs, maxRssKb: Number(rss[1]), stdout: child.stdout };
+}
+
+async function benchCli() {
+  const FILES = 50;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dj-bench-"));
+  try {
+    // process.resourceUsage() in the child itself: peak RSS without depending on /usr/bin/time.
+    const preload = path.join(dir, "max-rss.js");
+    fs.writeFileSync(preload, 'process.on("exit", () => process.stderr.write(`dj-bench-max-rss=${process.resourceUsage().maxRSS}\\n`));\n');
+    const files = [];
+    let branches = 0;
+    const generated = performance.now();
+    for (let i = 0; i < FILES; i++) {
+      const file = path.join(dir, `第${String(i + 1).padStart(2, "0")}部门.xlsx`);
+      branches += await writeDepartment(file, i);
+      files.push(file);
+    }
+    const generateMs = performance.now() - generated;
+    const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+
+    const startup = [];
+    const runs = [];
+    let last;
+    for (let i = 0; i < REPEAT; i++) {
+      startup.push(runCli(["--help"], preload).wallMs);
+      last = runCli(["validate", ...files, "--json"], preload);
+      runs.push(last);
+    }
+    const summary = JSON.parse(last.stdout).summary;
+
+    // The same work in this process, phase by phase.
+    const readStart = performance.now();
+    const books = [];
+    for (const file of files) books.push({ file, grids: await readWorkbook(fs.readFileSync(file)) });
+    const readMs = performance.now() - readStart;
+    const validation = time(() => engine.validate(books), 1);
+    const json = time(() => JSON.stringify(validation.result, null, 2), 1);
+
+    const wall = runs.map((r) => r.wallMs);
+    console.log(
+      JSON.stringify({
+        case: "cli.validate",
+        files: FILES,
+        branches,
+        bytes,
+        repeat: REPEAT,
+        startupMs: Math.round(median(startup)),
+        wallMs: Math.round(median(wall)),
+        wallMinMs: Math.round(Math.min(...wall)),
+        wallMaxMs: Math.round(Math.max(...wall)),
+        ratioToStartup: Number((median(wall) / median(startup)).toFixed(1)),
+        maxRssMB: Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024),
+        inProcess: { readMs: Math.round(readMs), validateMs: Math.round(validation.ms), jsonMs: Math.round(json.ms) },
+        generateMs: Math.round(generateMs),
+        errors: summary.errors,
+        warnings: summary.warnings,
+        flags: summary.flags,
+      }),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  benchEngine();
+  benchFunctions();
+  benchBundles();
+  await benchCli();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
