@@ -1,0 +1,26 @@
+/**
+ * The task pane's App on an Excel-like stand-in host, for the browser test and the README's
+ * screenshots: the real components and engine in real Chromium, with an in-memory workbook in
+ * place of Excel (no Excel runs on these machines; src/excel is tested against office-addin-mock).
+ */
+import { createRoot } from "react-dom/client";
+import { App } from "../../../src/taskpane/App";
+import { createValidationStore } from "../../../src/taskpane/validationStore";
+import { StandInExcelHost, StandInWorkbook, submission } from "../../taskpane/standInWorkbook";
+
+const workbook = new StandInWorkbook([
+  submission("机关一局", "机关一局", [
+    [1, "第一党支部", 12, 1, 4, 4, 1, "一般", 95, 92],
+    [2, "第二党支部", "１５", 0, 2, 4, 0, "后进", 78, 85],
+    [3, "第三党支部", 8, 2, 4, "四", 1, "一般", 88, 91],
+    [4, "第四党支部", 2.5, 0, 4, 4, 0, "先进", 120, 90],
+  ]),
+  submission("机关二局", "机关二局", [
+    [1, "办公室党支部", 9, 1, 4, 4, 1, "先进", 93, 95],
+    [2, "业务一处党支部", 7, 0, 1, 1, 0, "一般", 66, 70],
+  ]),
+]);
+
+const root = document.getElementById("root");
+if (!root) throw new Error("the harness page has no #root");
+createRoot(root).render(<App host={new StandInExcelHost(workbook)} store={createValidationStore()} />);
