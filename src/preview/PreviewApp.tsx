@@ -2,7 +2,7 @@
  * The preview page: open .xlsx files, the 校验 view on them, and a download of the annotated
  * copies. Clicking a finding scrolls to it and highlights it (there is no sheet to select).
  */
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   Body1,
   Button,
@@ -15,9 +15,10 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular } from "@fluentui/react-icons";
 import type { Report } from "../engine";
 import { t } from "../i18n";
+import { FilePicker } from "../taskpane/FilePicker";
 import { findingSelector, ValidateView } from "../taskpane/ValidateView";
 import { reasonOf } from "../taskpane/validationStore";
 import type { FileHost } from "./fileHost";
@@ -34,7 +35,6 @@ const useStyles = makeStyles({
   open: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   // The native input stays in the page (tests and keyboard users reach it) but the visible
   // control is the Fluent button that clicks it.
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
 });
 
@@ -52,7 +52,6 @@ function download(name: string, blob: Blob): void {
 
 export function PreviewApp({ host }: { host: FileHost }) {
   const styles = useStyles();
-  const inputId = useId();
   const [names, setNames] = useState<string[]>([]);
   const [validated, setValidated] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -72,8 +71,8 @@ export function PreviewApp({ host }: { host: FileHost }) {
   }, [host]);
 
   const onFiles = useCallback(
-    (files: FileList | null) => {
-      host.setFiles(files ? [...files] : []);
+    (files: File[]) => {
+      host.setFiles(files);
       setNames(host.fileNames);
       setValidated(false);
       setFailure(null);
@@ -105,18 +104,7 @@ export function PreviewApp({ host }: { host: FileHost }) {
         <Subtitle1 as="h1">{t("preview.title")}</Subtitle1>
         <Body1>{t("preview.intro")}</Body1>
         <div className={styles.open}>
-          <input
-            id={inputId}
-            className={styles.hidden}
-            type="file"
-            multiple
-            accept=".xlsx"
-            aria-label={t("preview.open")}
-            onChange={(event) => onFiles(event.currentTarget.files)}
-          />
-          <Button icon={<FolderOpen20Regular />} onClick={() => document.getElementById(inputId)?.click()}>
-            {t("preview.open")}
-          </Button>
+          <FilePicker label={t("preview.open")} onFiles={onFiles} />
           <Caption1 className={styles.muted}>
             {names.length === 0 ? t("preview.noFiles") : t("preview.opened", { count: names.length, names: names.join("、") })}
           </Caption1>

@@ -3,12 +3,12 @@
  * 填报单位; a department imported again replaces its earlier sheet, after confirmation. Then a
  * fresh validation of every sheet, so the 校验 tab shows the imported data.
  */
-import { useId, useState } from "react";
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { FolderOpen20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { submissionUnit } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
+import { FilePicker } from "./FilePicker";
 import { useConfirm } from "./confirm";
 import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
 import type { ImportedSheet, Progress } from "./host";
@@ -42,7 +42,6 @@ const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // The native input stays in the page (tests and keyboard users reach it); the visible control
   // is the Fluent button that clicks it.
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   heading: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, wordBreak: "break-all" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -50,7 +49,6 @@ const useStyles = makeStyles({
 
 export function ImportView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
-  const inputId = useId();
   const action = useAction();
   const [confirm, dialog] = useConfirm();
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
@@ -129,24 +127,7 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.import.intro")}</Body1>
       <div>
-        <input
-          id={inputId}
-          className={styles.hidden}
-          type="file"
-          multiple
-          accept=".xlsx"
-          aria-label={t("tabs.import.pick")}
-          disabled={busy}
-          onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])];
-            // Cleared so that choosing the same file again (after fixing it) fires a change.
-            event.currentTarget.value = "";
-            if (files.length > 0) void onFiles(files);
-          }}
-        />
-        <Button appearance="primary" icon={<FolderOpen20Regular />} disabled={busy} onClick={() => document.getElementById(inputId)?.click()}>
-          {t("tabs.import.pick")}
-        </Button>
+        <FilePicker label={t("tabs.import.pick")} primary disabled={busy} onFiles={(files) => void onFiles(files)} />
       </div>
       <Caption1 className={styles.muted}>{t("tabs.import.limit", { size: megabytes(MAX_IMPORT_BYTES) })}</Caption1>
       <Feedback state={action.state} />

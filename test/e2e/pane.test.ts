@@ -5,50 +5,28 @@
  * Content-Security-Policy was never violated (Fluent's run-time styles, the lazily loaded tab
  * chunk). The screenshots in test-results/ are the README's pictures of the pane.
  */
-import type { Server } from "node:http";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n";
 import { buildHarness } from "./pane/build";
-import {
-  closeServer,
-  launchChromium,
-  outsideRequests,
-  recordCspViolations,
-  requireDistAndChromium,
-  RESULTS,
-  serveDist,
-  type Browser,
-  type CspViolation,
-} from "./support";
+import { openWatched, outsideRequests, requireDistAndChromium, RESULTS, type WatchedPage } from "./support";
 
 describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
   let built: string;
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
+  let watched: WatchedPage;
   let page: Page;
-  let violations: CspViolation[];
-  const requests: string[] = [];
-  const errors: string[] = [];
 
   beforeAll(async () => {
     requireDistAndChromium("taskpane.html");
     built = await buildHarness();
-    ({ server, origin } = await serveDist(built));
-    browser = await launchChromium();
-    page = browser.page;
-    await page.setViewportSize({ width: 360, height: 900 });
-    violations = await recordCspViolations(page);
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${origin}/index.html`);
+    // A task pane's width in Excel on the desktop.
+    watched = await openWatched("index.html", { root: built, viewport: { width: 360, height: 900 } });
+    ({ page } = watched);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
+    await watched?.close();
     if (built) rmSync(built, { recursive: true, force: true });
   });
 
@@ -84,8 +62,8 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
   });
 
   test("nothing left 127.0.0.1, the policy held and the page raised no error", () => {
-    expect(outsideRequests(requests, origin)).toEqual([]);
-    expect(violations).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(outsideRequests(watched.requests, watched.origin)).toEqual([]);
+    expect(watched.violations).toEqual([]);
+    expect(watched.errors).toEqual([]);
   });
 });

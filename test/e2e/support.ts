@@ -124,3 +124,38 @@ export async function recordCspViolations(page: Page): Promise<CspViolation[]> {
   );
   return violations;
 }
+
+/** A page of a served folder in a fresh Chromium, with its requests, errors and CSP violations recorded. */
+export interface WatchedPage {
+  origin: string;
+  page: Page;
+  requests: string[];
+  errors: string[];
+  violations: CspViolation[];
+  close(): Promise<void>;
+}
+
+/** Serves `root`, opens `path` of it in a fresh Chromium (of this viewport), recording from the first request. */
+export async function openWatched(path: string, options: { root?: string; viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+  const { server, origin } = await serveDist(options.root);
+  const browser = await launchChromium();
+  const { page } = browser;
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("pageerror", (error) => errors.push(error.message));
+  const violations = await recordCspViolations(page);
+  await page.goto(`${origin}/${path}`);
+  return {
+    origin,
+    page,
+    requests,
+    errors,
+    violations,
+    async close() {
+      await browser.close();
+      await closeServer(server);
+    },
+  };
+}

@@ -5,11 +5,10 @@
  * Content-Security-Policy must refuse it, and nothing else may leave 127.0.0.1. The page itself
  * must say it is not running in Excel and point to the browser preview.
  */
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n";
-import { closeServer, launchChromium, outsideRequests, recordCspViolations, requireDistAndChromium, RESULTS, serveDist, type Browser, type CspViolation } from "./support";
+import { openWatched, outsideRequests, requireDistAndChromium, RESULTS, type CspViolation, type WatchedPage } from "./support";
 
 /** Where office.js's telemetry proxy frame lives (o15apptofilemappingtable.js), refused by frame-src 'none'. */
 const TELEMETRY_PROXY = "https://telemetryservice.firstpartyapps.oaspapps.com";
@@ -24,28 +23,21 @@ async function until(done: () => boolean, what: string, timeoutMs = 20_000): Pro
 }
 
 describe("task pane page outside Office (dist/taskpane.html in Chromium)", () => {
-  let server: Server;
+  let watched: WatchedPage;
   let origin: string;
-  let browser: Browser;
   let page: Page;
   let violations: CspViolation[];
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     requireDistAndChromium("taskpane.html");
-    ({ server, origin } = await serveDist());
-    browser = await launchChromium();
-    page = browser.page;
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    violations = await recordCspViolations(page);
-    await page.goto(`${origin}/taskpane.html`);
+    watched = await openWatched("taskpane.html");
+    ({ origin, page, violations, requests, errors: pageErrors } = watched);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
+    await watched?.close();
   });
 
   test("says it is not running in Excel and links to the browser preview", async () => {

@@ -16,6 +16,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, columnNumber } from "../../src/engine";
 import type { Mock } from "./fakeExcel";
+import { SHEETS_NAMESPACE, registryFromXml, type SheetRegistry } from "../../src/excel/registry";
 
 export interface BookCell {
   value: string | number | boolean;
@@ -473,4 +474,26 @@ export function mockBook(state: BookState): FakeBook {
   };
   const spy = jest.spyOn(excel.context, "sync");
   return { excel, log, syncs: () => spy.mock.calls.length };
+}
+
+/** Office whose ExcelApi goes up to this minor version. */
+export function withOffice(minor: number): void {
+  (globalThis as Record<string, unknown>).Office = {
+    context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= minor } },
+  };
+}
+
+/** The fake as the global Excel the adapter calls. */
+export function install(state: BookState): FakeBook {
+  const book = mockBook(state);
+  (globalThis as Record<string, unknown>).Excel = book.excel;
+  return book;
+}
+
+/** The registry the adapter recorded in the workbook: exactly one part of ours, readable. */
+export function registryOf(state: BookState): SheetRegistry {
+  const parts = state.parts.filter((p) => p.namespace === SHEETS_NAMESPACE);
+  const registry = parts.length === 1 ? registryFromXml(parts[0].xml) : undefined;
+  if (!registry) throw new Error(`expected one readable registry part, found ${parts.length}`);
+  return registry;
 }

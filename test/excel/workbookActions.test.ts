@@ -4,22 +4,7 @@
  */
 import type { CellFix, SheetSpec } from "../../src/engine/sheets/spec";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { SHEETS_NAMESPACE, registryFromXml } from "../../src/excel/registry";
-import { mockBook, newBook, newSheet, reopenBook, sheetNamed, type BookState } from "./fakeBook";
-
-function withOffice(minor: number): void {
-  (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= minor } },
-  };
-}
-
-function install(state: BookState) {
-  const book = mockBook(state);
-  (globalThis as Record<string, unknown>).Excel = book.excel;
-  return book;
-}
-
-const registryOf = (state: BookState) => registryFromXml(state.parts.find((p) => p.namespace === SHEETS_NAMESPACE)!.xml)!;
+import { type BookState, install, newBook, newSheet, registryOf, reopenBook, sheetNamed, withOffice } from "./fakeBook";
 
 beforeEach(() => withOffice(18));
 afterEach(() => {

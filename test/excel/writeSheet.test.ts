@@ -6,21 +6,7 @@
 import type { OutCell, SheetSpec } from "../../src/engine/sheets/spec";
 import { ExcelHostError } from "../../src/excel/errors";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { SHEETS_NAMESPACE, registryFromXml } from "../../src/excel/registry";
-import { entered, mockBook, newBook, newSheet, reopenBook, sheetNamed, type BookState } from "./fakeBook";
-
-/** Office whose ExcelApi goes up to this minor version. */
-function withOffice(minor: number): void {
-  (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= minor } },
-  };
-}
-
-function install(state: BookState) {
-  const book = mockBook(state);
-  (globalThis as Record<string, unknown>).Excel = book.excel;
-  return book;
-}
+import { type BookState, entered, install, newBook, newSheet, registryOf, reopenBook, sheetNamed, withOffice } from "./fakeBook";
 
 beforeEach(() => withOffice(18));
 afterEach(() => {
@@ -54,12 +40,6 @@ function consolidated(rows: number, name = "汇总"): SheetSpec {
     freezeRows: 3,
   };
 }
-
-const registryOf = (state: BookState) => {
-  const parts = state.parts.filter((p) => p.namespace === SHEETS_NAMESPACE);
-  expect(parts).toHaveLength(1);
-  return registryFromXml(parts[0].xml)!;
-};
 
 describe("the fake converts like Excel (so the tests below can fail)", () => {
   test.each(TRICKY)("%s in a General cell is not kept as the string; in a Text cell it is", (text) => {

@@ -5,8 +5,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import webpack from "webpack";
-import { DIST } from "../../addin/dist";
+import webpack, { type Configuration } from "webpack";
+import { DIST, ROOT } from "../../addin/dist";
+
+/** The add-in's own webpack configuration, whose loaders and resolution the harness is built with. */
+const addinConfig = require(join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Configuration;
 
 /** The policy the built taskpane.html carries, so the harness runs under the same rules. */
 function panePolicy(): string {
@@ -18,23 +21,14 @@ function panePolicy(): string {
 
 export async function buildHarness(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "dj-assess-pane-"));
+  const { module, resolve } = addinConfig({}, { mode: "development" });
   const compiler = webpack({
     mode: "development",
     devtool: false,
     entry: join(__dirname, "harness.tsx"),
     output: { path: out, filename: "harness.js" },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // Type checking is `npm run typecheck`'s job; this build only has to be quick.
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
-        },
-      ],
-    },
+    resolve,
+    module,
   });
   await new Promise<void>((ok, fail) =>
     compiler.run((error, stats) =>
