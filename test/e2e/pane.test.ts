@@ -45,7 +45,7 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     for (const cell of ["C4", "F5", "C6"]) {
       await page.locator(`[data-sheet="机关一局"][data-cell="${cell}"]`).first().waitFor({ state: "visible" });
     }
-    await page.screenshot({ path: join(RESULTS, "pane-validate.png"), fullPage: true });
+    await page.screenshot({ path: join(RESULTS, "pane-validate.png") });
   });
 
   test("评分 writes the results and shows the upgrade rates", async () => {
