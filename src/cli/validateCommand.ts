@@ -6,13 +6,13 @@
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { validateWorkbooks, type Grid, type Settings, type WorkbookInput } from "../engine";
-import { settingsFromGrid, settingsFromJson, type SettingsInput } from "../engine/settingsInput";
+import { settingsFromGrid, settingsFromJson } from "../engine/settingsInput";
 import { readWorkbook } from "../files/read";
 import { annotateWorkbook } from "../files/annotate";
 import { isUnsupportedName, WorkbookReadError } from "../files/load";
 import { withReadLimits, type ReadLimits } from "../files/limits";
 import { t } from "../i18n";
-import { limitFlag } from "./limitOptions";
+import { limitFlag, limitsFromSettings } from "./limitOptions";
 import { formatSummary } from "./summary";
 import { chooseOutputName, writeOwnedFile } from "./outputName";
 
@@ -23,7 +23,10 @@ export interface ValidateArgs {
   sheet?: string;
   json?: boolean;
   annotate?: string;
-  /** Read limits raised or lowered from the command line; the rest keep their defaults. */
+  /**
+   * Read limits raised or lowered from the command line. They win over the settings file's
+   * "limits", which win over the defaults.
+   */
   limits?: Partial<ReadLimits>;
 }
 
@@ -66,7 +69,26 @@ async function readGrids(file: string, limits: ReadLimits): Promise<{ bytes: Buf
   return { bytes, grids: await readWorkbook(bytes, limits) };
 }
 
-async function readSettings(file: string, limits: ReadLimits): Promise<SettingsInput> {
+/** What a settings file says: the engine's settings, the read limits, and every problem with either. */
+interface SettingsFile {
+  settings: Partial<Settings>;
+  limits: Partial<ReadLimits>;
+  problems: string[];
+}
+
+/**
+ * A settings JSON's "limits" taken apart from the rest. The engine never reads files, so read
+ * limits are not Settings: they are split off here, before settingsFromJson sees the object,
+ * rather than taught to the engine as a key it must skip — settingsFromJson keeps refusing
+ * every key it does not own, and the limits are checked by the code that applies them.
+ */
+function splitLimits(json: unknown): { limits?: unknown; rest: unknown } {
+  if (json === null || typeof json !== "object" || Array.isArray(json) || !("limits" in json)) return { rest: json };
+  const { limits, ...rest } = json as Record<string, unknown>;
+  return { limits, rest };
+}
+
+async function readSettings(file: string, limits: ReadLimits): Promise<SettingsFile> {
   if (extname(file).toLowerCase() === ".json") {
     let json: unknown;
     try {
@@ -75,16 +97,20 @@ async function readSettings(file: string, limits: ReadLimits): Promise<SettingsI
       if (error instanceof SyntaxError) throw new InputProblem(t("cli.error.badJson", { file, reason: error.message }));
       throw error;
     }
-    return settingsFromJson(json);
+    const split = splitLimits(json);
+    const input = settingsFromJson(split.rest);
+    const read = "limits" in split ? limitsFromSettings(split.limits) : { limits: {}, problems: [] };
+    return { settings: input.settings, limits: read.limits, problems: [...input.problems, ...read.problems] };
   }
+  // A 参数 sheet holds what an office changes in the add-in too, where read limits mean nothing.
   const { grids } = await readGrids(file, limits);
   const sheet = grids.find((g) => g.sheet === t("sheet.settings"));
   if (!sheet) throw new InputProblem(t("cli.error.noSettingsSheet", { file, sheet: t("sheet.settings") }));
-  return settingsFromGrid(sheet);
+  return { ...settingsFromGrid(sheet), limits: {} };
 }
 
 export async function runValidate(args: ValidateArgs, io: Output): Promise<number> {
-  const limits = withReadLimits(args.limits);
+  let limits = withReadLimits(args.limits);
   let unusable = false;
   const fail = (line: string) => {
     unusable = true;
@@ -94,12 +120,14 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   let settings: Partial<Settings> = {};
   if (args.settings) {
     try {
+      // A settings workbook is read under the command line's limits: it cannot carry its own.
       const input = await readSettings(args.settings, limits);
       if (input.problems.length > 0) {
         for (const problem of input.problems) io.err(`${args.settings}: ${problem}`);
         return EXIT.unusable;
       }
       settings = input.settings;
+      limits = withReadLimits({ ...input.limits, ...args.limits });
     } catch (error) {
       io.err(describe(error, args.settings));
       return EXIT.unusable;

@@ -6,7 +6,8 @@
  *
  * A department's submission is normally under 1 MB with a few hundred cells; the defaults leave
  * room for whole-organisation rosters and pictures while keeping exceljs within a few hundred
- * MB. Each can be raised from the command line (cli.help.limit.*).
+ * MB. Each can be changed from the command line (cli.help.limit.*) or a settings file's "limits"
+ * (src/cli/limitOptions.ts).
  */
 export interface ReadLimits {
   /** Largest file, in bytes. */

@@ -2,6 +2,8 @@
  * Hostile and oversized files through the built CLI, run as a user runs it but with a 512 MB
  * heap: each is refused with one Chinese line naming the limit and the option that raises it,
  * the run exits 2 like any unreadable file, and a sound file given alongside is still validated.
+ * The limits themselves come from the defaults, a settings file's "limits" and the options, the
+ * options winning.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -103,12 +105,17 @@ describe("read-limit options", () => {
     expect(lowered.stderr).toBe("clean.xlsx：有工作表用到第 3 行，超过读取上限 2 行，未读取（可用 --max-rows 调高此上限）\n");
   });
 
-  it("refuses a value that is not a positive number", () => {
-    for (const value of ["abc", "0"]) {
+  it("refuses a value that is not a positive number, and a fraction of a count", () => {
+    for (const value of ["abc", "0", "2.5"]) {
       const run = cli("validate", clean, "--max-rows", value);
       expect(run.status).toBe(2);
-      expect(run.stderr.trim()).toBe(`选项 --max-rows 的取值“${value}”无效：应为正数。`);
+      expect(run.stderr.trim()).toBe(`选项 --max-rows 的取值“${value}”无效：应为正整数。`);
     }
+    const size = cli("validate", clean, "--max-file-mb", "-1");
+    expect(size.status).toBe(2);
+    expect(size.stderr.trim()).toBe("选项 --max-file-mb 的取值“-1”无效：应为正数。");
+    // A size need not be whole.
+    expect(cli("validate", clean, "--max-file-mb", "0.5").status).toBe(0);
   });
 
   it("lists every limit and its default in the help", () => {
@@ -117,5 +124,77 @@ describe("read-limit options", () => {
       expect(help).toContain(option);
     }
     expect(help).toContain("默认 100000");
+    // Commander wraps the line at the terminal's width: only the name is sure to be whole.
+    expect(help).toContain('"limits"');
+  });
+});
+
+describe("read limits in the settings file", () => {
+  /** A settings JSON holding `json`, written once per test under its own name. */
+  function settingsFile(name: string, json: unknown): string {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify(json));
+    return file;
+  }
+  const refusedRows = (file: string, row: number, limit: number) =>
+    `${file}：有工作表用到第 ${row} 行，超过读取上限 ${limit} 行，未读取（可用 --max-rows 调高此上限）\n`;
+
+  it("applies a limit the settings file lowers, and keeps the default of one it does not name", () => {
+    const lowered = cli("validate", clean, "--settings", settingsFile("lowered", { limits: { maxRows: 2 } }));
+    expect(lowered.status).toBe(2);
+    expect(lowered.stderr).toBe(refusedRows("clean.xlsx", 3, 2));
+    const other = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("other", { limits: { maxCells: 2_000_000 } }));
+    expect(other.status).toBe(2);
+    expect(other.stderr).toBe(refusedRows("far.xlsx", 150000, 100000));
+  });
+
+  it("applies a limit the settings file raises, with the file's other settings", () => {
+    const settings = settingsFile("raised", { assessmentYear: 2024, limits: { maxRows: 200_000 } });
+    const far = cli("validate", join(dir, "far.xlsx"), "--settings", settings, "--json");
+    expect(far.stderr).toBe("");
+    expect(JSON.parse(far.stdout).files[0].error).toBeUndefined();
+    // assessmentYear reached the engine: 2024 does not match the sheet's 统计期间 2025.
+    const findings = JSON.parse(cli("validate", clean, "--settings", settings, "--json").stdout).files[0].sheets[0].findings;
+    expect(findings.map((f: { rule: string; cell: string }) => [f.rule, f.cell])).toEqual([["inconsistent", "F2"]]);
+  });
+
+  it("lets an option given on the command line win over the settings file, either way", () => {
+    const lowered = cli("validate", clean, "--settings", settingsFile("lowered", { limits: { maxRows: 2 } }), "--max-rows", "100");
+    expect(lowered.stderr).toBe("");
+    expect(lowered.status).toBe(0);
+    const raised = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("raised", { limits: { maxRows: 200_000 } }), "--max-rows", "120000");
+    expect(raised.status).toBe(2);
+    expect(raised.stderr).toBe(refusedRows("far.xlsx", 150000, 120000));
+  });
+
+  it("refuses a wrong limit with a Chinese line naming it, applies nothing and exits 2", () => {
+    const cases: [unknown, string[]][] = [
+      [{ maxRows: -1 }, ["读取上限“limits.maxRows”的值 -1 无效：应为正整数。"]],
+      [{ maxRows: 2.5, maxCells: "500" }, ["读取上限“limits.maxRows”的值 2.5 无效：应为正整数。", "读取上限“limits.maxCells”的值 \"500\" 无效：应为正整数。"]],
+      [{ maxFileMb: 0 }, ["读取上限“limits.maxFileMb”的值 0 无效：应为正数。"]],
+      [
+        { maxLines: 5, maxFileBytes: 1 },
+        [
+          "未知的读取上限“limits.maxLines”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxMergedCells, maxValidatedCells。",
+          "未知的读取上限“limits.maxFileBytes”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxMergedCells, maxValidatedCells。",
+        ],
+      ],
+      [5, ['参数“limits”应为一个对象，如 {"limits": {"maxRows": 300000}}。']],
+    ];
+    for (const [limits, lines] of cases) {
+      // A sound limit and a sound setting beside the wrong one: neither is applied, nothing is validated.
+      const settings = settingsFile("bad-limits", { partyWeight: 0.5, limits: typeof limits === "object" ? { maxParts: 500, ...limits } : limits });
+      const run = cli("validate", clean, "--settings", settings, "--json");
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(lines.map((line) => `${settings}: ${line}\n`).join(""));
+    }
+  });
+
+  it("reports a wrong limit beside a wrong setting", () => {
+    const settings = settingsFile("both-bad", { 不存在: 1, limits: { maxRows: 0 } });
+    const run = cli("validate", clean, "--settings", settings);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`${settings}: 未知参数“不存在”。\n${settings}: 读取上限“limits.maxRows”的值 0 无效：应为正整数。\n`);
   });
 });
