@@ -1,10 +1,10 @@
 /**
- * A hand-written fake of the workbook the WorkbookActions write to (office-addin-mock has no
- * collections and does not know what Excel does with what it is given). Like fakeWorkbook.ts it
- * applies every call at once and its state is plain data — cells with values, formulas and
- * number formats, tables, validations, charts, defined names, custom XML parts — so tests assert
- * on what ends up in the workbook and can "save and reopen" by a JSON round trip. The
- * RequestContext is office-addin-mock's, whose sync the tests count.
+ * A hand-written fake of the workbook the adapter reads and writes (office-addin-mock has no
+ * collections and does not know what Excel does with what it is given). It applies every call at
+ * once and its state is plain data — cells with values, formulas, number formats and fills,
+ * conditional formats, notes, comments, tables, validations, charts, defined names, custom XML
+ * parts — so tests assert on what ends up in the workbook and can "save and reopen" by a JSON
+ * round trip. The RequestContext is office-addin-mock's, whose sync the tests count.
  *
  * Two behaviours of Excel the fake keeps, because the adapter's safety depends on them:
  * - input is converted as if typed (entered): "=x" and "@x" become formulas, "001" and "+1"
@@ -15,6 +15,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, columnNumber } from "../../src/engine";
+import { parseAreas } from "../../src/excel/address";
 import type { Mock } from "./fakeExcel";
 import { SHEETS_NAMESPACE, registryFromXml, type SheetRegistry } from "../../src/excel/registry";
 
@@ -24,6 +25,19 @@ export interface BookCell {
   format: string;
   error?: true;
   bold?: true;
+  /** The cell's own fill colour (Range.format.fill.color), not a conditional format's. */
+  fill?: string;
+}
+/** How a cell looks, which entering a value keeps. */
+type CellStyle = Pick<BookCell, "format" | "bold" | "fill">;
+export interface BookFormat {
+  id: string;
+  type: string;
+  /** The address list the format applies to. */
+  ranges: string;
+  formula: string;
+  fill: string;
+  font: string;
 }
 export interface BookSheet {
   id: string;
@@ -37,6 +51,10 @@ export interface BookSheet {
   tables: { name: string; address: string }[];
   validations: { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
   charts: { type: string; source: string; seriesBy: string; title: string; position: string[] }[];
+  formats: BookFormat[];
+  /** By A1 address. */
+  notes: Record<string, string>;
+  comments: { id: string; cell: string; content: string }[];
 }
 export interface BookState {
   sheets: BookSheet[];
@@ -54,12 +72,14 @@ export interface BookLog {
   renamed: [string, string][];
   calculationModes: string[];
   screenSuspended: number;
+  /** The length of every address list given to getRanges. */
+  getRangesLengths: number[];
 }
 
 export function newSheet(id: string, name: string, cells: Record<string, Partial<BookCell> & { value: BookCell["value"] }> = {}): BookSheet {
   const full: Record<string, BookCell> = {};
   for (const [address, cell] of Object.entries(cells)) full[address] = { format: "General", ...cell };
-  return { id, name, visibility: "Visible", cells: full, widths: {}, frozenRows: 0, tables: [], validations: [], charts: [] };
+  return { id, name, visibility: "Visible", cells: full, widths: {}, frozenRows: 0, tables: [], validations: [], charts: [], formats: [], notes: {}, comments: [] };
 }
 
 export function newBook(...sheets: BookSheet[]): BookState {
@@ -93,6 +113,19 @@ export function entered(input: unknown, format: string): Pick<BookCell, "value" 
   return { value: input };
 }
 
+/** The look of a cell, without its content; undefined when it has none of its own. */
+function styleOf(cell: BookCell | undefined): CellStyle | undefined {
+  if (!cell) return undefined;
+  const style: CellStyle = { format: cell.format, ...(cell.bold ? { bold: cell.bold } : {}), ...(cell.fill !== undefined ? { fill: cell.fill } : {}) };
+  return style.format === "General" && !style.bold && style.fill === undefined ? undefined : style;
+}
+
+/** Whether any rectangle of one address list overlaps any of the other. */
+function intersects(a: string, b: string): boolean {
+  const bs = parseAreas(b);
+  return parseAreas(a).some((r) => bs.some((s) => r.top <= s.bottom && s.top <= r.bottom && r.left <= s.right && s.left <= r.right));
+}
+
 function valueType(cell: BookCell | undefined): string {
   if (!cell || cell.value === "") return "Empty";
   if (cell.error) return "Error";
@@ -122,7 +155,7 @@ export interface FakeBook {
 
 /** An Excel global whose context is office-addin-mock's and whose workbook is this state. */
 export function mockBook(state: BookState): FakeBook {
-  const log: BookLog = { added: [], deleted: [], renamed: [], calculationModes: [], screenSuspended: 0 };
+  const log: BookLog = { added: [], deleted: [], renamed: [], calculationModes: [], screenSuspended: 0, getRangesLengths: [] };
   const pending: { loaded: boolean }[] = [];
   const token = () => ({ loaded: false });
   const loadInto = (t: { loaded: boolean }) => () => {
@@ -133,6 +166,60 @@ export function mockBook(state: BookState): FakeBook {
   };
   const allTableNames = () => state.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()));
   const nameTaken = (name: string) => allTableNames().includes(name.toLowerCase()) || state.names.some((n) => n.name.toLowerCase() === name.toLowerCase());
+  /** A collection whose items need a load and a sync; `methods` are its other members. */
+  const collection = <T, M extends object>(items: () => T[], methods?: M) => {
+    const t = token();
+    const object = {
+      load: loadInto(t),
+      get items() {
+        need(t, "items");
+        return items();
+      },
+    };
+    return Object.assign(object, methods ?? {}) as typeof object & M;
+  };
+
+  /** The conditional formats of a sheet that intersect an address list, as Office hands them out. */
+  function conditionalFormats(sheet: BookSheet, list: string) {
+    const formatObject = (f: BookFormat) => ({
+      id: f.id,
+      type: f.type,
+      customOrNullObject: f.type === "Custom" ? { isNullObject: false, rule: { formula: f.formula } } : { isNullObject: true },
+      delete() {
+        const i = sheet.formats.indexOf(f);
+        if (i < 0) throw officeError("ItemNotFound", "conditional format deleted twice");
+        sheet.formats.splice(i, 1);
+      },
+    });
+    return collection(() => sheet.formats.filter((f) => intersects(f.ranges, list)).map(formatObject), {
+      add(type: string) {
+        const f: BookFormat = { id: `{CF-${state.nextId++}}`, type, ranges: list, formula: "", fill: "", font: "" };
+        sheet.formats.push(f);
+        return {
+          custom: {
+            rule: {
+              set formula(v: string) {
+                f.formula = v;
+              },
+            },
+            format: {
+              fill: {
+                set color(v: string) {
+                  f.fill = v;
+                },
+              },
+              font: {
+                set color(v: string) {
+                  f.font = v;
+                },
+              },
+            },
+          },
+        };
+      },
+    });
+  }
+
 
   function range(sheet: BookSheet, row0: number, col0: number, rows: number, cols: number) {
     const t = token();
@@ -146,15 +233,16 @@ export function mockBook(state: BookState): FakeBook {
       if (!scalar && (grid.length !== rows || grid.some((row) => row.length !== cols))) throw officeError("InvalidArgument", `${what}: matrix is not ${rows}×${cols}`);
       for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) f(a1(row0 + r, col0 + c), scalar ? input : grid[r][c]);
     };
+    // Entering a value keeps how the cell looks (number format, bold, fill); a cell left with
+    // neither content nor a look of its own is gone.
     const enter = (input: unknown) =>
       each(
         input,
         (at, value) => {
-          const format = sheet.cells[at]?.format ?? "General";
-          const stored = entered(value, format);
-          const bold = sheet.cells[at]?.bold;
-          if (stored) sheet.cells[at] = { ...stored, format, ...(bold ? { bold } : {}) };
-          else if (format !== "General" || bold) sheet.cells[at] = { value: "", format, ...(bold ? { bold } : {}) };
+          const style = styleOf(sheet.cells[at]);
+          const stored = entered(value, style?.format ?? "General");
+          if (stored) sheet.cells[at] = { ...stored, ...(style ?? { format: "General" }) };
+          else if (style) sheet.cells[at] = { value: "", ...style };
           else delete sheet.cells[at];
         },
         "values",
@@ -212,6 +300,20 @@ export function mockBook(state: BookState): FakeBook {
         set columnWidth(points: number) {
           for (let c = 0; c < cols; c++) sheet.widths[columnLetter(col0 + c + 1)] = points;
         },
+        fill: {
+          /** The one fill of every cell, null when they differ; Office reports no fill as white. */
+          get color(): string | null {
+            need(t, "format/fill/color");
+            const fills = new Set(matrix((cell) => cell?.fill ?? "#FFFFFF").flat());
+            return fills.size === 1 ? [...fills][0] : null;
+          },
+          set color(color: string) {
+            each(color, (at) => (sheet.cells[at] = { ...(sheet.cells[at] ?? { value: "", format: "General" }), fill: color }), "fill");
+          },
+        },
+      },
+      get conditionalFormats() {
+        return conditionalFormats(sheet, local);
       },
       dataValidation: {
         set rule(rule: unknown) {
@@ -280,11 +382,62 @@ export function mockBook(state: BookState): FakeBook {
         return sheetOf(clone, token());
       },
       getRangeByIndexes: (row0: number, col0: number, rows: number, cols: number) => range(sheet, row0, col0, rows, cols),
-      getRange(address: string) {
+      /** A cell or rectangle; no address: the whole sheet. */
+      getRange(address = "A1:XFD1048576") {
         const [from, to = from] = address.split(":");
         const a = parseCell(from);
         const b = parseCell(to);
         return range(sheet, a.row0, a.col0, b.row0 - a.row0 + 1, b.col0 - a.col0 + 1);
+      },
+      getRanges(list: string) {
+        log.getRangesLengths.push(list.length);
+        if (list.length >= 8192) throw officeError("InvalidArgument", "address list too long");
+        return { conditionalFormats: conditionalFormats(sheet, list) };
+      },
+      get notes() {
+        const note = ([cell, content]: [string, string]) => ({ content, delete: () => delete sheet.notes[cell] });
+        return collection(() => Object.entries(sheet.notes).map(note), {
+          getItemOrNullObject(cell: string) {
+            const t = token();
+            // What a sync loads stays in the proxy: deleting the note later does not change it.
+            const content = sheet.notes[cell];
+            return {
+              isNullObject: content === undefined,
+              load: loadInto(t),
+              get content() {
+                need(t, "note content");
+                return content;
+              },
+            };
+          },
+          add(cell: string, content: string) {
+            if (sheet.notes[cell] !== undefined) throw officeError("InvalidArgument", `a note exists at ${cell}`);
+            sheet.notes[cell] = content;
+          },
+        });
+      },
+      get comments() {
+        const comment = (c: BookSheet["comments"][number]) => ({
+          id: c.id,
+          content: c.content,
+          getLocation() {
+            const t = token();
+            return {
+              load: loadInto(t),
+              get address() {
+                need(t, "comment location");
+                return `${sheet.name}!${c.cell}`;
+              },
+            };
+          },
+          delete: () => sheet.comments.splice(sheet.comments.indexOf(c), 1),
+        });
+        return collection(() => sheet.comments.map(comment), {
+          add(cell: string, content: string) {
+            if (sheet.comments.some((c) => c.cell === cell)) throw officeError("InvalidArgument", `a comment exists at ${cell}`);
+            sheet.comments.push({ id: `{CM-${state.nextId++}}`, cell, content });
+          },
+        });
       },
       getUsedRangeOrNullObject(valuesOnly = false) {
         const used = Object.entries(sheet.cells)
@@ -341,19 +494,6 @@ export function mockBook(state: BookState): FakeBook {
       return callback(this.context);
     },
   }) as unknown as Mock;
-
-  /** A collection whose items need a load and a sync; `methods` are its other members. */
-  const collection = <T, M extends object>(items: () => T[], methods?: M) => {
-    const t = token();
-    const object = {
-      load: loadInto(t),
-      get items() {
-        need(t, "items");
-        return items();
-      },
-    };
-    return Object.assign(object, methods ?? {}) as typeof object & M;
-  };
 
   const worksheetsToken = token();
   excel.context.application = {

@@ -1,5 +1,5 @@
 /**
- * Marks and 清除标记, asserted on what ends up in the workbook (the fake of fakeWorkbook.ts) and
+ * Marks and 清除标记, asserted on what ends up in the workbook (the fake of fakeBook.ts) and
  * on the number of context.sync() calls (office-addin-mock's context).
  */
 import type { Finding, Severity } from "../../src/engine";
@@ -7,8 +7,7 @@ import { columnLetter } from "../../src/engine";
 import { ExcelHost } from "../../src/excel/excelHost";
 import { ExcelHostError } from "../../src/excel/errors";
 import { COLORS, MARKS_NAMESPACE, NOTE_PREFIX, SIGNATURE, recordFromXml } from "../../src/excel/marks";
-import { countSyncs } from "./fakeExcel";
-import { emptyState, mockMarkedExcel, reopen, type FakeState } from "./fakeWorkbook";
+import { install, newBook, newSheet, reopenBook, withOffice, type BookState } from "./fakeBook";
 
 function finding(sheet: string, cell: string, severity: Severity, message = "党员人数不能为空"): Finding {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
@@ -20,21 +19,12 @@ function manyFindings(n: number, sheet = "填报"): Finding[] {
   return Array.from({ length: n }, (_, i) => finding(sheet, `${columnLetter(2 + (i % 10))}${3 + Math.floor(i / 10)}`, i % 3 === 0 ? "warning" : "error"));
 }
 
-function install(state: FakeState) {
-  const { excel, stats } = mockMarkedExcel(state);
-  (globalThis as Record<string, unknown>).Excel = excel;
-  return { excel, stats, syncs: countSyncs(excel) };
+/** A workbook of empty sheets with these names. */
+function emptyState(...names: string[]): BookState {
+  return newBook(...names.map((name, i) => newSheet(`{SHEET-${i}}`, name)));
 }
 
-/** Office whose requirement sets go up to these versions ("1.18": minor versions compared as numbers). */
-function withOffice(sets: Record<string, string>): void {
-  const minor = (v: string) => Number(v.split(".")[1] ?? 0);
-  (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (set: string, version: string) => sets[set] !== undefined && minor(version) <= minor(sets[set]) } },
-  };
-}
-
-beforeEach(() => withOffice({ ExcelApi: "1.18" }));
+beforeEach(() => withOffice(18));
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
   delete (globalThis as Record<string, unknown>).Office;
@@ -43,7 +33,7 @@ afterEach(() => {
 describe("markFindings", () => {
   test("writes one red and one amber custom format per sheet, a note per cell, and the record", async () => {
     const state = emptyState("填报", "汇总");
-    const { stats } = install(state);
+    const { log } = install(state);
     await new ExcelHost().markFindings([
       finding("填报", "C5", "error", "党员人数不能为空"),
       finding("填报", "C5", "warning", "与上年相差过大"),
@@ -80,7 +70,7 @@ describe("markFindings", () => {
         },
       ],
     });
-    expect(stats.screenUpdatingSuspended).toBe(1);
+    expect(log.screenSuspended).toBe(1);
   });
 
   test("10 and 1 000 findings take the same number of syncs", async () => {
@@ -118,12 +108,12 @@ describe("markFindings", () => {
 
   test("long address lists are split under 8 192 characters and every cell is still covered", async () => {
     const state = emptyState("填报");
-    const { stats } = install(state);
+    const { log } = install(state);
     const findings = manyFindings(3_000).map((f) => ({ ...f, severity: "error" as const }));
     await new ExcelHost().markFindings(findings);
     const formats = state.sheets[0].formats;
     expect(formats.length).toBeGreaterThan(1);
-    expect(Math.max(...stats.getRangesLengths)).toBeLessThan(8192);
+    expect(Math.max(...log.getRangesLengths)).toBeLessThan(8192);
     const covered = formats.flatMap((f) => f.ranges.split(","));
     expect(new Set(covered)).toEqual(new Set(findings.map((f) => f.cell)));
     expect(covered).toHaveLength(findings.length);
@@ -142,7 +132,7 @@ describe("markFindings", () => {
 });
 
 describe("clearMarks", () => {
-  function withUserFormatting(): FakeState {
+  function withUserFormatting(): BookState {
     const state = emptyState("填报");
     const sheet = state.sheets[0];
     // The user's own: a custom format over C3:C20 and notes on C5 (also a problem cell) and H1.
@@ -166,7 +156,7 @@ describe("clearMarks", () => {
       D7: `${NOTE_PREFIX}\n【警告】党员人数不能为空`,
     });
 
-    state = reopen(state);
+    state = reopenBook(state);
     state.sheets[0].name = "填报（改名）";
     const { syncs } = install(state);
     await new ExcelHost().clearMarks();
@@ -227,7 +217,7 @@ describe("clearMarks", () => {
 
 describe("without ExcelApi 1.18", () => {
   test("ExcelApi 1.10: comments instead of notes, cleared the same way; the user's comment stays", async () => {
-    withOffice({ ExcelApi: "1.10" });
+    withOffice(10);
     const state = emptyState("填报");
     state.sheets[0].comments.push({ id: "{USER-CM}", cell: "C5", content: "用户的评论" });
     const marking = install(state);
@@ -249,14 +239,14 @@ describe("without ExcelApi 1.18", () => {
     const state = emptyState("填报");
     install(state);
     await new ExcelHost().markFindings([finding("填报", "C5", "error")]);
-    withOffice({ ExcelApi: "1.9" });
+    withOffice(9);
     install(state);
     await new ExcelHost().clearMarks();
     expect(state.sheets[0].formats).toEqual([]);
     expect(Object.keys(state.sheets[0].notes)).toEqual(["C5"]); // left for an Excel that has notes
     expect(recordFromXml(state.parts[0].xml)?.sheets).toEqual([{ id: state.sheets[0].id, name: "填报", formats: [], notes: ["C5"], noteKind: "note" }]);
     // Back in Excel 365, 清除标记 removes the note too.
-    withOffice({ ExcelApi: "1.18" });
+    withOffice(18);
     install(state);
     await new ExcelHost().clearMarks();
     expect(state.sheets[0].notes).toEqual({});
@@ -264,7 +254,7 @@ describe("without ExcelApi 1.18", () => {
   });
 
   test("older Excel: the conditional format alone", async () => {
-    withOffice({ ExcelApi: "1.9" });
+    withOffice(9);
     const state = emptyState("填报");
     install(state);
     await new ExcelHost().markFindings([finding("填报", "C5", "error")]);
