@@ -170,16 +170,17 @@ export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
   const findings: SheetFinding[] = [];
   for (const sheet of sheets) {
     const within = new BranchIndex<Located>(false);
-    const kept: DataRow[] = [];
+    const read: DataRow[] = [];
     for (const row of sheet.rows) {
       const branchField = row.fields.get("branch");
       if (!row.branch || !branchField || branchField.read.invalid) continue;
       const earlier = within.find(row.code, undefined, row.branch) ?? across.find(row.code, row.unit, row.branch);
-      if (!earlier) {
-        within.add({ sheet, row }, row.code, undefined, row.branch);
-        kept.push(row);
-        continue;
-      }
+      // A duplicate is indexed too (the index keeps the first row of each identity): its own code or
+      // name may be the only link to a later row, which would otherwise go unreported in one file
+      // order and be reported in the other.
+      within.add({ sheet, row }, row.code, undefined, row.branch);
+      read.push(row);
+      if (!earlier) continue;
       const field = (earlier.byCode ? row.fields.get("code") : undefined) ?? branchField;
       findings.push({
         sheet,
@@ -194,7 +195,7 @@ export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
         }),
       });
     }
-    for (const row of kept) across.add({ sheet, row }, row.code, row.unit, row.branch);
+    for (const row of read) across.add({ sheet, row }, row.code, row.unit, row.branch);
   }
   return findings;
 }

@@ -576,6 +576,17 @@ describe("duplicate-branch", () => {
     expect(briefs(report)).toEqual([`duplicate-branch@${second.at("code", 0)}`]);
   });
 
+  it("a duplicate's own code still identifies it: a third sheet with that code is a duplicate too, in either order", () => {
+    // 甲 has 第1党支部 without a code; 乙 has it with code DZB777 (a duplicate by name); 丙 has DZB777 under another name.
+    const first = sheet({ sheet: "甲", rows: [cleanRow(0, { code: null })] });
+    const second = sheet({ sheet: "乙", rows: [cleanRow(0, { code: "DZB777" })] });
+    const third = sheet({ sheet: "丙", rows: [cleanRow(4, { code: "DZB777" })] });
+    const books = [first, second, third].map((built, i) => ({ file: `${i}.xlsx`, grids: [built.grid] }));
+    expect(briefs(checkBooks(books))).toEqual([`duplicate-branch@${second.at("branch", 0)}`, `duplicate-branch@${third.at("code", 0)}`]);
+    // Reversed: 乙 is a duplicate of 丙 by code, and 甲 of 乙 by name.
+    expect(briefs(checkBooks([...books].reverse()))).toEqual([`duplicate-branch@${second.at("code", 0)}`, `duplicate-branch@${first.at("branch", 0)}`]);
+  });
+
   it("does not match the same name in different units across sheets", () => {
     const first = sheet({ sheet: "甲", rows: codeless() }).grid;
     const second = sheet({ sheet: "乙", rows: codeless().map((r) => ({ ...r, unit: "办公室" })) }).grid;
