@@ -16,18 +16,29 @@ export async function settled(): Promise<void> {
   } while (document.querySelector('[aria-busy="true"]'));
 }
 
+/**
+ * The button of that name once a person could reach it. Right after a dialog closes, tabster
+ * (Fluent's focus manager) still marks the rest of the page aria-hidden until its own timer runs,
+ * which on a loaded machine can take well over testing-library's default second.
+ */
+export function reachable(name: string): Promise<HTMLElement> {
+  return screen.findByRole("button", { name }, { timeout: 5_000 });
+}
+
 /** Clicks the button of that name and waits until the pane has finished what it started. */
 export async function press(name: string): Promise<void> {
+  const button = await reachable(name);
   await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name }));
+    fireEvent.click(button);
   });
   await settled();
 }
 
 /** Clicks the button of that name and waits for the confirmation it opens. */
 export async function pressForDialog(name: string): Promise<HTMLElement> {
+  const button = await reachable(name);
   await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name }));
+    fireEvent.click(button);
   });
   return openedDialog();
 }
