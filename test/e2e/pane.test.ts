@@ -55,6 +55,22 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await page.screenshot({ path: join(RESULTS, "pane-results.png"), fullPage: true });
   });
 
+  test("预警 writes the flags sheet and counts them per department", async () => {
+    await page.getByRole("tab", { name: "预警" }).click();
+    await page.getByRole("button", { name: t("tabs.flags.run") }).click();
+    await page.getByText(t("tabs.flags.byUnit")).waitFor();
+    await page.screenshot({ path: join(RESULTS, "pane-flags.png"), fullPage: true });
+  });
+
+  test("导入 and 名册 offer their choices", async () => {
+    await page.getByRole("tab", { name: "导入" }).click();
+    await page.locator("button", { hasText: t("tabs.import.pick") }).waitFor();
+    await page.screenshot({ path: join(RESULTS, "pane-import.png"), fullPage: true });
+    await page.getByRole("tab", { name: "名册" }).click();
+    await page.getByRole("button", { name: t("tabs.roster.check") }).waitFor();
+    await page.screenshot({ path: join(RESULTS, "pane-roster.png"), fullPage: true });
+  });
+
   test("设置 shows every setting, pre-filled", async () => {
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByRole("button", { name: t("tabs.settings.save") }).waitFor();
