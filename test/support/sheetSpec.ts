@@ -40,8 +40,8 @@ function toCell(value: OutCell): Cell {
   return { kind: "text", value: value.text };
 }
 
-/** The sheet as the engine would read it back, from A1. */
-export function specGrid(spec: SheetSpec): Grid {
+/** The sheet as the engine would read it back, from A1, under the name it got (the spec's by default). */
+export function specGrid(spec: SheetSpec, name = spec.name): Grid {
   const rows: Cell[][] = [];
   for (const [at, value] of specCells(spec)) {
     const m = /^([A-Z]+)(\d+)$/.exec(at);
@@ -53,5 +53,5 @@ export function specGrid(spec: SheetSpec): Grid {
     while (line.length < col) line.push({ kind: "empty" });
     line[col - 1] = toCell(value);
   }
-  return { sheet: spec.name, origin: { row: 1, col: 1 }, cells: rows, merges: [] };
+  return { sheet: name, origin: { row: 1, col: 1 }, cells: rows, merges: [] };
 }

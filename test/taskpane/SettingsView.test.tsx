@@ -11,7 +11,8 @@ import { createValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
 import { stubResizeObserver } from "./standInHost";
 import { press, settled } from "./interact";
-import { gridOfSpec, StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
+import { StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
+import { specGrid } from "../support/sheetSpec";
 
 beforeAll(stubResizeObserver);
 beforeEach(() => setLocale("zh-CN"));
@@ -32,7 +33,7 @@ function type(label: string, value: string) {
 
 test("filled from the 参数 sheet; a wrong value is shown next to the form and nothing is saved", async () => {
   const workbook = new StandInWorkbook();
-  workbook.owned.set("settings", { name: "参数", grid: gridOfSpec(settingsSheet(withDefaults({ partyWeight: 0.7, maxMembers: 40 })), "参数") });
+  workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(withDefaults({ partyWeight: 0.7, maxMembers: 40 })), "参数") });
   await renderSettings(workbook);
   expect(workbook.callsOf("readOwned")).toEqual([["settings"]]);
   expect(input("党建权重").value).toBe("0.7");

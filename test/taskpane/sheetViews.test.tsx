@@ -19,7 +19,8 @@ import { createValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
 import { stubResizeObserver } from "./standInHost";
 import { press } from "./interact";
-import { gridOfSpec, StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
+import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
+import { specGrid } from "../support/sheetSpec";
 
 beforeAll(stubResizeObserver);
 beforeEach(() => setLocale("zh-CN"));
@@ -118,7 +119,7 @@ describe("评分", () => {
   test("with a 参数 sheet of ours it writes only the results, with those settings; 固化为数值 asks for a values copy", async () => {
     const workbook = twoDepartments();
     const settings = withDefaults({ partyWeight: 0.8 });
-    workbook.owned.set("settings", { name: "参数", grid: gridOfSpec(settingsSheet(settings), "参数") });
+    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings), "参数") });
     renderView(ResultsView, workbook);
     await press("生成考核结果");
     expect(workbook.written).toEqual([resultsSheet(validationOf(workbook).parsed, settings)]);
@@ -139,7 +140,7 @@ describe("模板", () => {
   test("inserts the template sheet with the office's settings and says its name", async () => {
     const workbook = new StandInWorkbook();
     const settings = withDefaults({ levels: ["较差", "一般", "较好", "好"], thresholds: [60, 75, 90] });
-    workbook.owned.set("settings", { name: "参数", grid: gridOfSpec(settingsSheet(settings), "参数") });
+    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings), "参数") });
     renderView(TemplateView, workbook);
     await press("插入填报模板");
     expect(workbook.written).toEqual([templateSheet(settings)]);

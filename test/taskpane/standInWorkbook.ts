@@ -6,7 +6,8 @@
 import type { CellValue, Grid } from "../../src/engine";
 import { grid, range, toCell, type Plain } from "../support/grid";
 import type { CellFix, ImportedSheet, InsertedSheet, WorkbookActions } from "../../src/taskpane/host";
-import type { OutCell, SheetRole, SheetSpec } from "../../src/engine/sheets";
+import type { SheetRole, SheetSpec } from "../../src/engine/sheets";
+import { specGrid } from "../support/sheetSpec";
 import { StandInHost } from "./standInHost";
 
 export interface Call {
@@ -17,18 +18,6 @@ export interface Call {
 /** A grid the stand-in may change (fixes) without touching the shared fixture; jsdom has no structuredClone. */
 export function copyOf(grid: Grid): Grid {
   return JSON.parse(JSON.stringify(grid)) as Grid;
-}
-
-function plainOf(cell: OutCell): Plain {
-  if (cell === null || typeof cell !== "object") return cell;
-  return "formula" in cell ? `=${cell.formula}` : cell.text;
-}
-
-/** The first table of a spec (header row, then rows) as the grid a reader would get back. */
-export function gridOfSpec(spec: SheetSpec, name: string): Grid {
-  const table = spec.tables?.[0];
-  const rows: Plain[][] = table ? [table.columns, ...table.rows.map((row) => row.map(plainOf))] : [];
-  return { sheet: name, origin: { row: 1, col: 1 }, cells: rows.map((row) => row.map(toCell)), merges: [] };
 }
 
 function cellValue(grid: Grid, cell: string): { row: number; col: number; value: CellValue | null } {
@@ -110,7 +99,7 @@ export class StandInWorkbook implements WorkbookActions {
     this.record("writeSheet", [spec]);
     progress?.(1, 1);
     const name = this.freeName(spec.name);
-    this.owned.set(spec.role, { name, grid: gridOfSpec(spec, name), spec });
+    this.owned.set(spec.role, { name, grid: specGrid(spec, name), spec });
     return name;
   }
 
