@@ -6,11 +6,10 @@
 import { useState } from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
 import { Calculator20Regular, LockClosed20Regular } from "@fluentui/react-icons";
-import { resultsSheet, settingsSheet } from "../engine/sheets";
+import { resultsSheet, settingsSheet, upgradeRates, type UpgradeRates } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
-import { upgradeRates, type UpgradeRates } from "./upgradeRates";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -8,3 +8,4 @@ export { resultsSheet, resultLevels, startLevel, RESULTS_TABLE, UPGRADE_TABLE, G
 export { templateSheet, TEMPLATE_HEADER_ROW } from "./template";
 export { planFixes } from "./autofix";
 export { submissionUnit } from "./import";
+export { upgradeRates, type UpgradeRate, type UpgradeRates } from "./upgradeRates";

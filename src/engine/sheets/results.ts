@@ -37,7 +37,8 @@ export function resultLevels(parsed: readonly ParsedSheet[], settings: Settings)
   return settings.levels ?? schemeFor(parsed.flatMap((sheet) => sheet.levels)) ?? LEVEL_SCHEMES[0];
 }
 
-function numberOf(data: DataRow, key: "partyScore" | "businessScore"): number | null {
+/** A row's score as read validly; null when blank or unreadable. */
+export function scoreOf(data: DataRow, key: "partyScore" | "businessScore"): number | null {
   const value = data.fields.get(key)?.read.value;
   return typeof value === "number" ? value : null;
 }
@@ -84,8 +85,8 @@ export function resultsSheet(
       data.unit,
       data.branch,
       startLevel(data, rosterLevels),
-      numberOf(data, "partyScore"),
-      numberOf(data, "businessScore"),
+      scoreOf(data, "partyScore"),
+      scoreOf(data, "businessScore"),
       data.fields.get("veto")?.read.value === true ? t("results.yes") : null,
       combined,
       level,

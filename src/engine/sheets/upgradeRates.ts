@@ -1,13 +1,15 @@
 /**
- * The upgrade rates the 评分 tab shows beside the results sheet, computed by the engine on the same
- * figures the sheet's formulas use: 上年定级 (the roster's where it has one), and the grade of the combined score
- * (DJ.COMBINEDSCORE, then DJ.LEVEL with the 参数 settings), so the pane and the sheet agree.
+ * The upgrade rates the 评分 tab shows beside the results sheet, computed on the same figures
+ * the sheet's formulas use: 上年定级 (the roster's where it has one), and the grade of the
+ * combined score (DJ.COMBINEDSCORE, then DJ.LEVEL with the 参数 settings), so the pane and the
+ * sheet agree.
  */
-import { combinedScore, levelOf, ScoreError, upgradeRate, type Settings, type Validation } from "../engine";
-import { resultLevels, startLevel } from "../engine/sheets";
-import { t } from "../i18n";
-
-type ParsedSheet = Validation["parsed"][number];
+import { upgradeRate } from "../rates";
+import { combinedScore, levelOf, ScoreError } from "../scoring";
+import type { Settings } from "../settings";
+import type { DataRow, ParsedSheet } from "../sheet";
+import { t } from "../../i18n";
+import { resultLevels, scoreOf, startLevel } from "./results";
 
 export interface UpgradeRate {
   /** The starting class, or null for all branches that could still rise. */
@@ -18,14 +20,10 @@ export interface UpgradeRate {
 
 export type UpgradeRates = { rates: UpgradeRate[] } | { problem: string };
 
-function numberOf(value: unknown): number | null {
-  return typeof value === "number" ? value : null;
-}
-
 export function upgradeRates(
   parsed: readonly ParsedSheet[],
   settings: Settings,
-  rosterLevels: Validation["rosterLevels"] = new Map(),
+  rosterLevels: ReadonlyMap<DataRow, string> = new Map(),
 ): UpgradeRates {
   const levels = resultLevels(parsed, settings);
   if (settings.thresholds.length !== levels.length - 1) {
@@ -35,8 +33,8 @@ export function upgradeRates(
   const end: (string | null)[] = [];
   for (const sheet of parsed) {
     for (const row of sheet.rows) {
-      const party = numberOf(row.fields.get("partyScore")?.read.value);
-      const business = numberOf(row.fields.get("businessScore")?.read.value);
+      const party = scoreOf(row, "partyScore");
+      const business = scoreOf(row, "businessScore");
       const veto = row.fields.get("veto")?.read.value === true;
       start.push(startLevel(row, rosterLevels));
       end.push(
