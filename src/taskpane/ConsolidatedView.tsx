@@ -7,7 +7,7 @@ import { TableSimple20Regular } from "@fluentui/react-icons";
 import { consolidatedSheet } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
-import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -15,9 +15,7 @@ const useStyles = makeStyles({
 
 export function ConsolidatedView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
-  const action = useAction();
-  const validating = useValidationState(store).phase.kind !== "idle";
-  const busy = action.state.busy || validating;
+  const { action, busy } = useValidatingAction(store);
 
   const write = () =>
     action.perform(

@@ -9,7 +9,7 @@ import type { Report } from "../engine";
 import { flagsSheet } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
-import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -71,9 +71,7 @@ function Counts({ caption, name, counts }: { caption: string; name: string; coun
 
 export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
-  const action = useAction();
-  const validating = useValidationState(store).phase.kind !== "idle";
-  const busy = action.state.busy || validating;
+  const { action, busy } = useValidatingAction(store);
   const [counts, setCounts] = useState<FlagCounts | null>(null);
 
   const write = () =>

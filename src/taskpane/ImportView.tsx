@@ -10,7 +10,7 @@ import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
 import { FilePicker } from "./FilePicker";
 import { useConfirm } from "./confirm";
-import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 import type { ImportedSheet, Progress } from "./host";
 import { reasonOf } from "./validationStore";
 
@@ -49,11 +49,9 @@ const useStyles = makeStyles({
 
 export function ImportView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
-  const action = useAction();
+  const { action, busy } = useValidatingAction(store);
   const [confirm, dialog] = useConfirm();
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
-  const validating = useValidationState(store).phase.kind !== "idle";
-  const busy = action.state.busy || validating;
 
   /** Inserts one file's sheets and settles them: kept, replacing, or removed. */
   const importFile = async (file: File, progress: Progress): Promise<Outcome[]> => {

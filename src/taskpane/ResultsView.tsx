@@ -9,7 +9,7 @@ import { Calculator20Regular, LockClosed20Regular } from "@fluentui/react-icons"
 import { resultsSheet, settingsSheet, upgradeRates, type UpgradeRates } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
-import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
+import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -50,9 +50,7 @@ function Rates({ rates }: { rates: UpgradeRates }) {
 
 export function ResultsView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
-  const action = useAction();
-  const validating = useValidationState(store).phase.kind !== "idle";
-  const busy = action.state.busy || validating;
+  const { action, busy } = useValidatingAction(store);
   const [rates, setRates] = useState<UpgradeRates | null>(null);
 
   const write = () =>

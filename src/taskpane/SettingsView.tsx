@@ -51,6 +51,23 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** Problems found in the settings, one per line, under what they are about. */
+function Problems({ intent, title, problems }: { intent: "warning" | "error"; title: string; problems: readonly string[] }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent={intent}>
+      <MessageBarBody>
+        {title}
+        <ul className={styles.problems}>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function SettingsView({ workbook }: WorkbookViewProps) {
   const styles = useStyles();
   const action = useAction();
@@ -158,18 +175,7 @@ export function SettingsView({ workbook }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.settings.intro")}</Body1>
-      {sheetProblems.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {t("tabs.settings.sheetProblems")}
-            <ul className={styles.problems}>
-              {sheetProblems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {sheetProblems.length > 0 && <Problems intent="warning" title={t("tabs.settings.sheetProblems")} problems={sheetProblems} />}
       <form
         className={styles.form}
         onSubmit={(event) => {
@@ -178,18 +184,7 @@ export function SettingsView({ workbook }: WorkbookViewProps) {
         }}
       >
         {SETTING_FIELDS.map(({ path, kind }) => field(path, kind))}
-        {formProblems.length > 0 && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              {t("tabs.settings.problems")}
-              <ul className={styles.problems}>
-                {formProblems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {formProblems.length > 0 && <Problems intent="error" title={t("tabs.settings.problems")} problems={formProblems} />}
         {defaultsShown && (
           <MessageBar intent="info">
             <MessageBarBody>{t("tabs.settings.defaultsShown")}</MessageBarBody>

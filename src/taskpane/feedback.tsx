@@ -93,6 +93,16 @@ export function useAction(): Action {
   return { state, perform };
 }
 
+/**
+ * An action of a tab that builds on a validation: busy while the action runs or while any
+ * validation (this tab's, another tab's, the ribbon's) is under way.
+ */
+export function useValidatingAction(store: ValidationStore): { action: Action; busy: boolean } {
+  const action = useAction();
+  const validating = useValidationState(store).phase.kind !== "idle";
+  return { action, busy: action.state.busy || validating };
+}
+
 /** The progress bar of a running action, or its outcome. */
 export function Feedback({ state, working }: { state: ActionState; working?: boolean }) {
   const busy = state.busy || working === true;
