@@ -3,11 +3,11 @@
  * Excel.run. Every Office error leaves as an ExcelHostError with a sentence for the user.
  */
 import type { Finding, WorkbookInput } from "../engine";
-import { OWNED_ROLES, type Host, type Progress, type WorkbookActions } from "../taskpane/host";
+import type { Host, Progress, WorkbookActions } from "../taskpane/host";
 import { guarded } from "./errors";
 import { replaceMarks, type NoteKind } from "./marks";
 import { isVisible, readGrids, type SheetToRead } from "./readGrid";
-import { loadRegistry } from "./registry";
+import { loadRegistry, ownedIds } from "./registry";
 import { ExcelWorkbook, type WorkbookOptions } from "./workbookActions";
 
 export interface ExcelHostOptions extends WorkbookOptions {
@@ -35,7 +35,7 @@ export class ExcelHost implements Host {
         }
         // The sheets the add-in wrote (汇总, 问题清单, …) are never submissions.
         const { registry, sheets: all } = await loadRegistry(context);
-        const owned = new Set(registry.owned.filter((sheet) => OWNED_ROLES.includes(sheet.role)).map((sheet) => sheet.id));
+        const owned = ownedIds(registry);
         const sheets: SheetToRead[] = (active ? [active] : all).filter((sheet) => !owned.has(sheet.id)).map((sheet) => ({
           sheet,
           name: sheet.name,

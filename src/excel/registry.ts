@@ -122,6 +122,11 @@ export function saveRegistry(book: Excel.Workbook, loaded: LoadedBook, registry:
 }
 
 /** The newest sheet of ours in this role. */
+/** The ids of the sheets the add-in wrote: never submissions, never offered as a roster. */
+export function ownedIds(registry: SheetRegistry): Set<string> {
+  return new Set(registry.owned.map((sheet) => sheet.id));
+}
+
 export function ownedOf(registry: SheetRegistry, role: SheetRole): OwnedSheet | undefined {
   return registry.owned.filter((sheet) => sheet.role === role).at(-1);
 }

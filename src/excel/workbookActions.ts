@@ -12,7 +12,7 @@ import { applyFixes, recordedFixes, undoFixes } from "./fixes";
 import { freezeOwned } from "./freeze";
 import { importedSheets, insertSheets, settleSheets } from "./importSheets";
 import { isVisible, readGrids } from "./readGrid";
-import { loadRegistry, ownedOf } from "./registry";
+import { loadRegistry, ownedIds, ownedOf } from "./registry";
 import { writeSpec } from "./writeSheet";
 
 export interface WorkbookOptions {
@@ -38,7 +38,7 @@ export class ExcelWorkbook implements WorkbookActions {
     return guarded("read", () =>
       Excel.run(async (context) => {
         const { registry, sheets } = await loadRegistry(context);
-        const owned = new Set(registry.owned.map((sheet) => sheet.id));
+        const owned = ownedIds(registry);
         return sheets.filter((sheet) => isVisible(sheet.visibility) && !owned.has(sheet.id)).map((sheet) => sheet.name);
       }),
     );

@@ -95,5 +95,3 @@ export interface WorkbookActions {
   settleImport(keep: { id: string; unit: string }[], remove: string[]): Promise<ImportedSheet[]>;
 }
 
-/** The roles whose sheets the validator never reads as submissions. */
-export const OWNED_ROLES: readonly SheetRole[] = ["report", "consolidated", "flags", "results", "settings", "frozen"];
