@@ -12,6 +12,7 @@
 import type { SheetRole } from "../engine/sheets/spec";
 import { t } from "../i18n";
 import { parseRange } from "./address";
+import { rowBlocks } from "./blocks";
 import { refusal } from "./errors";
 import { uniqueSheetName } from "./naming";
 import { loadRegistry, ownedOf, saveRegistry } from "./registry";
@@ -47,9 +48,7 @@ export async function freezeOwned(context: Excel.RequestContext, role: SheetRole
     const blocks: Block[] = [];
     const at = used.isNullObject ? undefined : parseRange(used.address);
     if (at) {
-      const rowsPerBlock = Math.max(1, Math.floor(blockCells / used.columnCount));
-      for (let offset = 0; offset < used.rowCount; offset += rowsPerBlock) {
-        const rows = Math.min(rowsPerBlock, used.rowCount - offset);
+      for (const { offset, rows } of rowBlocks(used.rowCount, used.columnCount, blockCells)) {
         blocks.push({ range: copy.getRangeByIndexes(at.top - 1 + offset, at.left - 1, rows, used.columnCount) });
       }
     }

@@ -8,6 +8,7 @@
 import { EMPTY, type Cell, type CellRange, type Grid } from "../engine";
 import type { Progress } from "../taskpane/host";
 import { parseAreas, parseRange } from "./address";
+import { rowBlocks } from "./blocks";
 
 /**
  * Cells per block. Excel on the web caps a response at 5 MB and a read at 5 million cells; a cell
@@ -135,14 +136,7 @@ export async function readGrids(context: Excel.RequestContext, sheets: SheetToRe
     plans.push({ grid, sheet: s.sheet, row0: at.top - 1, col0: at.left - 1, rows: range.rowCount, cols: range.columnCount });
   });
 
-  // Blocks of whole rows, each at most blockCells cells.
-  const blocks: { plan: Plan; offset: number; rows: number }[] = [];
-  for (const plan of plans) {
-    const rowsPerBlock = Math.max(1, Math.floor(blockCells / Math.max(1, plan.cols)));
-    for (let offset = 0; offset < plan.rows; offset += rowsPerBlock) {
-      blocks.push({ plan, offset, rows: Math.min(rowsPerBlock, plan.rows - offset) });
-    }
-  }
+  const blocks = plans.flatMap((plan) => rowBlocks(plan.rows, plan.cols, blockCells).map((block) => ({ plan, ...block })));
 
   // Merged areas ride along with the first batch.
   for (const plan of plans) {

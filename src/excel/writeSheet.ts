@@ -12,6 +12,7 @@
  */
 import type { OutCell, SheetSpec, ValidationRule } from "../engine/sheets/spec";
 import type { Progress } from "../taskpane/host";
+import { rowBlocks } from "./blocks";
 import { refusal } from "./errors";
 import { uniqueSheetName, uniqueTableName } from "./naming";
 import { loadRegistry, saveRegistry, type OwnedItem } from "./registry";
@@ -103,15 +104,6 @@ export function layout(spec: SheetSpec): Canvas | undefined {
   for (let r = 0; r < canvas.rows; r++) canvas.slots.push(new Array<Slot | undefined>(canvas.cols));
   for (const { row, col, slot } of placed) canvas.slots[row - top][col - left] = slot;
   return canvas;
-}
-
-/** Blocks of whole canvas rows, each at most blockCells cells. */
-function blocksOf(canvas: Canvas | undefined, blockCells: number): { offset: number; rows: number }[] {
-  if (!canvas) return [];
-  const rowsPerBlock = Math.max(1, Math.floor(blockCells / canvas.cols));
-  const blocks: { offset: number; rows: number }[] = [];
-  for (let offset = 0; offset < canvas.rows; offset += rowsPerBlock) blocks.push({ offset, rows: Math.min(rowsPerBlock, canvas.rows - offset) });
-  return blocks;
 }
 
 /** Queues one block: formats first (so strings arrive in Text cells), then the inputs. */
@@ -246,7 +238,7 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
   }
 
   const canvas = layout(spec);
-  const blocks = blocksOf(canvas, blockCells);
+  const blocks = canvas ? rowBlocks(canvas.rows, canvas.cols, blockCells) : [];
   const batches = Math.max(1, Math.ceil(blocks.length / blocksPerSync));
   options.progress?.(0, batches + 1);
 
