@@ -18,6 +18,7 @@
  * concerned, [3b. where the comments are: comment mode while marking only], 4. delete and write.
  */
 import type { Finding } from "../engine";
+import { SEVERITY_WORD } from "../engine/sheets/report";
 import { t } from "../i18n";
 import type { Progress } from "../taskpane/host";
 import { chunkAddresses, parseRange } from "./address";
@@ -102,7 +103,7 @@ export function planMarks(findings: Finding[]): Map<string, Map<string, CellMark
     let mark = cells.get(cell);
     if (!mark) cells.set(cell, (mark = { severity: finding.severity, lines: [] }));
     if (finding.severity === "error") mark.severity = "error";
-    mark.lines.push(t("excel.note.line", { severity: t(finding.severity === "error" ? "files.severity.error" : "files.severity.warning"), message: finding.message }));
+    mark.lines.push(t("excel.note.line", { severity: t(SEVERITY_WORD[finding.severity]), message: finding.message }));
   }
   return plan;
 }

@@ -5,7 +5,8 @@
  */
 import type ExcelJS from "exceljs";
 import type { Finding, Severity, CellValue } from "../engine/report";
-import { FIELDS, type FieldKey } from "../engine/schema";
+import { fieldLabel } from "../engine/findings";
+import { SEVERITY_WORD } from "../engine/sheets/report";
 import { t, type MessageKey } from "../i18n";
 import { loadWorkbook, WorkbookWriteError } from "./load";
 import type { ReadLimits } from "./limits";
@@ -20,13 +21,6 @@ export interface AnnotateOptions {
 /** Excel's own "light red fill" and "neutral" fills. */
 const FILL: Partial<Record<Severity, string>> = { error: "FFFFC7CE", warning: "FFFFEB9C" };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const SEVERITY_WORD: Record<Severity, MessageKey> = {
-  error: "files.severity.error",
-  warning: "files.severity.warning",
-  info: "files.severity.info",
-};
-
-const FIELD_LABEL: ReadonlyMap<FieldKey, string> = new Map(FIELDS.map((f) => [f.key, f.labels[0]]));
 
 /** A plain A1 address as findings carry it: no sheet, no $, within Excel's grid. */
 const A1 = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
@@ -147,7 +141,7 @@ function addReportSheet(
     } else writeText(row.getCell(3), finding.cell);
     writeText(row.getCell(4), finding.rule);
     writeText(row.getCell(5), t(SEVERITY_WORD[finding.severity]));
-    writeText(row.getCell(6), finding.field ? (FIELD_LABEL.get(finding.field) ?? finding.field) : "");
+    writeText(row.getCell(6), finding.field ? fieldLabel(finding.field) : "");
     writeValue(row.getCell(7), finding.value);
     writeText(row.getCell(8), finding.message);
     writeValue(row.getCell(9), finding.fix);

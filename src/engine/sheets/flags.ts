@@ -3,7 +3,7 @@
  * flag per department (所属单位) — the figures an office reports back to each department.
  */
 import type { Flag, FlagId, Report } from "../report";
-import { FIELD_BY_KEY } from "../schema";
+import { fieldLabel } from "../findings";
 import { t, type MessageKey } from "../../i18n";
 import { linkTo } from "./report";
 import type { OutCell, SheetSpec } from "./spec";
@@ -27,10 +27,6 @@ export function flagLabel(id: FlagId): string {
 }
 
 const LEVEL_WORD: Record<Flag["level"], MessageKey> = { warning: "flags.level.warning", critical: "flags.level.critical" };
-
-function label(key: "unit" | "branch"): string {
-  return FIELD_BY_KEY.get(key)?.labels[0] ?? key;
-}
 
 interface Counts {
   units: string[];
@@ -70,7 +66,7 @@ export function flagsSheet(report: Report): SheetSpec {
     flag.detail,
     linkTo(flag.sheet, `A${flag.row}`),
   ]);
-  const flagColumns = [label("unit"), label("branch"), t("flags.col.flag"), t("flags.col.level"), t("flags.col.detail"), t("flags.col.source")];
+  const flagColumns = [fieldLabel("unit"), fieldLabel("branch"), t("flags.col.flag"), t("flags.col.level"), t("flags.col.detail"), t("flags.col.source")];
 
   const { units, ids, byUnit } = countFlags(report, flags);
   const countRows: OutCell[][] = units.map((unit) => {
@@ -93,7 +89,7 @@ export function flagsSheet(report: Report): SheetSpec {
         name: FLAG_COUNTS_TABLE,
         row: 0,
         col: countsCol,
-        columns: [label("unit"), ...ids.map(flagLabel), t("flags.col.total")],
+        columns: [fieldLabel("unit"), ...ids.map(flagLabel), t("flags.col.total")],
         rows: countRows,
       },
     ],

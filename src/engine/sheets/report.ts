@@ -3,7 +3,7 @@
  * when there are any, so the report says what the add-in changed as well as what is wrong.
  */
 import type { Finding, Report, Severity } from "../report";
-import { FIELD_BY_KEY } from "../schema";
+import { fieldLabel } from "../findings";
 import { t, type MessageKey } from "../../i18n";
 import type { CellFix, OutCell, SheetSpec, TableSpec } from "./spec";
 
@@ -20,8 +20,8 @@ export function linkTo(sheet: string, cell: string): OutCell {
   return { link: { sheet, cell }, text: cell };
 }
 
-function fieldLabel(finding: Finding): string {
-  return finding.field ? (FIELD_BY_KEY.get(finding.field)?.labels[0] ?? finding.field) : "";
+function fieldOf(finding: Finding): string {
+  return finding.field ? fieldLabel(finding.field) : "";
 }
 
 function findingRows(report: Report): OutCell[][] {
@@ -39,7 +39,7 @@ function findingRows(report: Report): OutCell[][] {
           linkTo(finding.sheet, finding.cell),
           finding.rule,
           t(SEVERITY_WORD[finding.severity]),
-          fieldLabel(finding),
+          fieldOf(finding),
           finding.value ?? null,
           finding.message,
           finding.fix ?? null,
@@ -50,7 +50,7 @@ function findingRows(report: Report): OutCell[][] {
   // A roster branch nobody submitted is an error with no cell: it is counted in the summary, so it is listed too.
   for (const missing of report.roster.missing) {
     const message = t("report.missingBranch", { branch: missing.branch, unit: missing.unit ?? "" });
-    rows.push(["", "", "", "missing-branch", t(SEVERITY_WORD.error), FIELD_BY_KEY.get("branch")?.labels[0] ?? "", missing.branch, message, null]);
+    rows.push(["", "", "", "missing-branch", t(SEVERITY_WORD.error), fieldLabel("branch"), missing.branch, message, null]);
   }
   return rows.map((row, i) => [i + 1, ...row]);
 }
