@@ -5,8 +5,7 @@
 import { useState } from "react";
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { Warning20Regular } from "@fluentui/react-icons";
-import type { Report } from "../engine";
-import { flagsSheet } from "../engine/sheets";
+import { flagCounts, flagsSheet, type FlagCounts } from "../engine/sheets";
 import { t } from "../i18n";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
@@ -25,24 +24,6 @@ const useStyles = makeStyles({
   count: { textAlign: "end", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-/** Counts by a key, in the order keys first appear. */
-function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts];
-}
-
-export interface FlagCounts {
-  total: number;
-  byUnit: [string, number][];
-  byFlag: [string, number][];
-}
-
-export function flagCounts(report: Report): FlagCounts {
-  const flags = report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags));
-  return { total: flags.length, byUnit: countBy(flags, (f) => f.unit), byFlag: countBy(flags, (f) => f.label) };
-}
 
 function Counts({ caption, name, counts }: { caption: string; name: string; counts: [string, number][] }) {
   const styles = useStyles();

@@ -12,7 +12,8 @@ import { flagsSheet, resultsSheet, settingsSheet, templateSheet } from "../../sr
 import { setLocale } from "../../src/i18n";
 import type { WorkbookViewProps } from "../../src/taskpane/App";
 import { ConsolidatedView } from "../../src/taskpane/ConsolidatedView";
-import { flagCounts, FlagsView } from "../../src/taskpane/FlagsView";
+import { FlagsView } from "../../src/taskpane/FlagsView";
+import { flagCounts } from "../../src/engine/sheets";
 import { ResultsView } from "../../src/taskpane/ResultsView";
 import { TemplateView } from "../../src/taskpane/TemplateView";
 import { createValidationStore } from "../../src/taskpane/validationStore";

@@ -56,6 +56,25 @@ function countFlags(report: Report, flags: readonly Flag[]): Counts {
   return { units: [...byUnit.keys()], ids: FLAG_IDS.filter((id) => occurring.has(id)), byUnit };
 }
 
+/** Counts by a key, in the order keys first appear. */
+function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts];
+}
+
+export interface FlagCounts {
+  total: number;
+  byUnit: [string, number][];
+  byFlag: [string, number][];
+}
+
+/** The totals the 预警 tab shows: by department and by flag, each in order of first appearance. */
+export function flagCounts(report: Report): FlagCounts {
+  const flags = report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags));
+  return { total: flags.length, byUnit: countBy(flags, (f) => f.unit), byFlag: countBy(flags, (f) => f.label) };
+}
+
 export function flagsSheet(report: Report): SheetSpec {
   const flags = report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags));
   const flagRows: OutCell[][] = flags.map((flag) => [
