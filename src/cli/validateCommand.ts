@@ -174,8 +174,8 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
       return EXIT.unusable;
     }
     const taken = new Set<string>();
-    // Every file this run read is never written over, whatever the folder: a copy gets a suffix instead.
-    const inputs = [...bytes.keys(), ...[args.settings, roster ? args.roster : undefined].filter((file) => file !== undefined)];
+    // No file given to this run is ever written over, whatever the folder: a copy gets a suffix instead.
+    const inputs = [...args.files, args.settings, args.roster].filter((file): file is string => file !== undefined);
     for (const file of report.files) {
       const original = bytes.get(file.file);
       if (!original) continue;
