@@ -6,25 +6,14 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { fods } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
 import { cleanRows, makeXlsx, messyRows, MESSY_EXPECTED } from "./fixtures";
+import { requireBuiltCli, ROOT, runCli, type Run } from "./run";
 
-const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "bin/dj-assess.js");
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, DJ_LANG: "zh-CN" } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]): Run => runCli(args);
 
 function json(run: Run) {
   return JSON.parse(run.stdout);
@@ -37,7 +26,7 @@ let messy: string;
 let clean: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, "build/cli/main.js"))) throw new Error("build/ is missing: run `npm run build:cli` (npm test does it)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dj-cli-"));
   messy = join(dir, "messy.xlsx");
   clean = join(dir, "clean.xlsx");

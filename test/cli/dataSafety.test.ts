@@ -6,25 +6,19 @@
  * - text from a submission that starts with = + - or @ stays text in everything we produce;
  * - a sheet or file name we want that is already taken gets a suffix instead of being replaced.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, join, relative } from "node:path";
 import ExcelJS from "exceljs";
+import { requireBuiltCli, runCli } from "./run";
 import { snapshot } from "../support/cells";
 import { fods, type FodsCell } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
 import { unzip } from "../support/zip";
 import { messyRows } from "./fixtures";
 
-const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "bin/dj-assess.js");
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, DJ_LANG: "zh-CN" } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** Every file under `dir` (the ledger included) by relative path, with its SHA-256. */
 function hashes(dir: string): Map<string, string> {
@@ -79,7 +73,7 @@ let messy: string;
 let hostile: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, "build/cli/main.js"))) throw new Error("build/ is missing: run `npm run build:cli` (npm test does it)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dj-cli-safety-"));
   messy = join(dir, "机关一局报表.xlsx");
   hostile = join(dir, "机关三局报表.xlsx");

@@ -5,28 +5,18 @@
  * The limits themselves come from the defaults, a settings file's "limits" and the options, the
  * options winning.
  */
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { cleanRows, makeXlsx } from "./fixtures";
+import { requireBuiltCli, runCli } from "./run";
 import { bombSheet, fullHeightSheet, rowsXml, sheetXml, smallWorkbook, withSheet } from "../support/hostile";
 import { unzip, zipStored, type StoredEntry } from "../support/zip";
 
-const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "bin/dj-assess.js");
-
-function cli(...args: string[]) {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, ["--max-old-space-size=512", BIN, ...args], {
-    encoding: "utf8",
-    cwd: ROOT,
-    env: { ...process.env, DJ_LANG: "zh-CN" },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
-}
+/** A heap the hostile files must be refused within. */
+const cli = (...args: string[]) => runCli(args, ["--max-old-space-size=512"]);
 
 let dir: string;
 let clean: string;
@@ -34,7 +24,7 @@ let clean: string;
 const hostile = new Map<string, string>();
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, "build/cli/main.js"))) throw new Error("build/ is missing: run `npm run build:cli` (npm test does it)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dj-hostile-"));
   clean = join(dir, "clean.xlsx");
   copyFileSync(await makeXlsx("clean", cleanRows()), clean);
