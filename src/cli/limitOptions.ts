@@ -5,7 +5,10 @@
  * serves the help, both checks and the hint after a refusal.
  */
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../files/limits";
-import { t } from "../i18n";
+import type { Translate } from "../i18n";
+import type { CliKey } from "../i18n/cli";
+
+type Words = Translate<CliKey>;
 
 type Limit = keyof ReadLimits;
 
@@ -34,7 +37,7 @@ export const LIMIT_OPTIONS: readonly LimitOption[] = [
 ];
 
 /** The option's help line, with its default in the option's own unit. */
-export function limitHelp(option: LimitOption): string {
+export function limitHelp(option: LimitOption, t: Words): string {
   return t(`cli.help.limit.${option.limit}` as const, { value: DEFAULT_READ_LIMITS[option.limit] / option.unit });
 }
 
@@ -51,7 +54,7 @@ function acceptable(option: LimitOption, value: number): boolean {
 }
 
 /** The limits given on the command line, or the line saying which value is wrong. */
-export function limitsFromOptions(options: Record<string, unknown>): { limits: Partial<ReadLimits> } | { problem: string } {
+export function limitsFromOptions(options: Record<string, unknown>, t: Words): { limits: Partial<ReadLimits> } | { problem: string } {
   const limits: Partial<ReadLimits> = {};
   for (const option of LIMIT_OPTIONS) {
     const value = options[option.key];
@@ -69,7 +72,7 @@ export function limitsFromOptions(options: Record<string, unknown>): { limits: P
  * The limits of a settings file's "limits" object, and a line for each name or value that is
  * wrong. Values must be JSON numbers: a quoted "50" is more likely a slip than a choice.
  */
-export function limitsFromSettings(value: unknown): { limits: Partial<ReadLimits>; problems: string[] } {
+export function limitsFromSettings(value: unknown, t: Words): { limits: Partial<ReadLimits>; problems: string[] } {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { limits: {}, problems: [t("cli.settings.limitsNotObject")] };
   }

@@ -1,8 +1,9 @@
 /** dj-assess: argument wiring only. The work is in validateCommand.ts. */
 import { Command, CommanderError } from "commander";
-import { setLocale, t } from "../i18n";
+import { localeOf, reasonOf } from "../i18n";
+import { cliText } from "../i18n/cli";
 import { LIMIT_OPTIONS, limitHelp, limitsFromOptions } from "./limitOptions";
-import { EXIT, reasonOf, runValidate, type Output } from "./validateCommand";
+import { EXIT, runValidate, type Output } from "./validateCommand";
 
 const COMMANDER_MESSAGES: Record<string, "cli.args.missingArgument" | "cli.args.unknownOption" | "cli.args.optionMissingArgument" | "cli.args.unknownCommand" | "cli.args.excessArguments"> = {
   "commander.missingArgument": "cli.args.missingArgument",
@@ -13,7 +14,8 @@ const COMMANDER_MESSAGES: Record<string, "cli.args.missingArgument" | "cli.args.
 };
 
 export async function run(argv: string[], io: Output): Promise<number> {
-  setLocale(process.env.DJ_LANG ?? "zh-CN");
+  const locale = localeOf(process.env.DJ_LANG);
+  const t = cliText(locale);
   let exitCode: number = EXIT.clean;
   const program = new Command("dj-assess")
     .description(t("cli.help.description"))
@@ -33,20 +35,20 @@ export async function run(argv: string[], io: Output): Promise<number> {
     .option("--sheet <name>", t("cli.help.sheet"))
     .option("--json", t("cli.help.json"))
     .option("--annotate <dir>", t("cli.help.annotate"));
-  for (const option of LIMIT_OPTIONS) validate.option(`${option.flag} <n>`, limitHelp(option));
+  for (const option of LIMIT_OPTIONS) validate.option(`${option.flag} <n>`, limitHelp(option, t));
   validate
     .helpOption("-h, --help", t("cli.help.help"))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined })
     .action(async (files: string[], options: { roster?: string; settings?: string; sheet?: string; json?: boolean; annotate?: string }) => {
-      const limits = limitsFromOptions(options);
+      const limits = limitsFromOptions(options, t);
       if ("problem" in limits) {
         io.err(limits.problem);
         exitCode = EXIT.unusable;
         return;
       }
       const { roster, settings, sheet, json, annotate } = options;
-      exitCode = await runValidate({ files, roster, settings, sheet, json, annotate, limits: limits.limits }, io);
+      exitCode = await runValidate({ files, roster, settings, sheet, json, annotate, limits: limits.limits, locale }, io);
     });
   try {
     await program.parseAsync(argv);
@@ -72,7 +74,8 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      io.err(t("cli.error.internal", { reason: reasonOf(error) }));
+      const locale = localeOf(process.env.DJ_LANG);
+      io.err(cliText(locale)("cli.error.internal", { reason: reasonOf(error, locale) }));
       process.exitCode = EXIT.unusable;
     },
   );

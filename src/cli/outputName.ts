@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { numberedName } from "../files/names";
+import { numberedName } from "../host/naming";
 
 const LEDGER = ".dj-assess-annotated.json";
 

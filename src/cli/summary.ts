@@ -1,6 +1,9 @@
 /** The readable Chinese summary printed without --json. Pure: report in, text out. */
 import type { Report, SheetReport } from "../engine";
-import { t } from "../i18n";
+import type { Translate } from "../i18n";
+import type { CliKey } from "../i18n/cli";
+
+type Words = Translate<CliKey>;
 
 /** Columns line up in a terminal only if CJK characters count as two cells. */
 function width(text: string): number {
@@ -19,11 +22,11 @@ function table(rows: string[][], indent: string): string[] {
   return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]))).join("  "));
 }
 
-function severityName(severity: string): string {
-  return t(`cli.severity.${severity}` as "cli.severity.error");
+function severityName(severity: SheetReport["findings"][number]["severity"], t: Words): string {
+  return t(`cli.severity.${severity}`);
 }
 
-function sheetLines(sheet: SheetReport): string[] {
+function sheetLines(sheet: SheetReport, t: Words): string[] {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of sheet.findings) counts[f.severity]++;
   const lines = [
@@ -32,7 +35,7 @@ function sheetLines(sheet: SheetReport): string[] {
   ];
   if (sheet.findings.length > 0) {
     const header = [t("cli.col.cell"), t("cli.col.severity"), t("cli.col.rule"), t("cli.col.message")];
-    lines.push(...table([header, ...sheet.findings.map((f) => [f.cell, severityName(f.severity), f.rule, f.message])], "    "));
+    lines.push(...table([header, ...sheet.findings.map((f) => [f.cell, severityName(f.severity, t), f.rule, f.message])], "    "));
   }
   if (sheet.flags.length > 0) {
     lines.push("    " + t("cli.flags"));
@@ -43,12 +46,12 @@ function sheetLines(sheet: SheetReport): string[] {
   return lines;
 }
 
-export function formatSummary(report: Report, rosterGiven: boolean): string {
+export function formatSummary(report: Report, rosterGiven: boolean, t: Words): string {
   const lines = [t("cli.title", { version: report.rulesVersion }), ""];
   for (const file of report.files) {
     lines.push(t("cli.file", { file: file.file }));
     if (file.error !== undefined) lines.push("  " + file.error);
-    for (const sheet of file.sheets) lines.push(...sheetLines(sheet));
+    for (const sheet of file.sheets) lines.push(...sheetLines(sheet, t));
     if (file.skipped.length > 0) lines.push("  " + t("cli.skipped", { sheets: file.skipped.join("、") }));
     lines.push("");
   }

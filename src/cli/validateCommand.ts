@@ -11,7 +11,10 @@ import { readWorkbook } from "../files/read";
 import { annotateWorkbook } from "../files/annotate";
 import { isUnsupportedName, WorkbookReadError } from "../files/load";
 import { withReadLimits, type ReadLimits } from "../files/limits";
-import { t } from "../i18n";
+import { reasonOf, type Locale, type Translate } from "../i18n";
+import { cliText, type CliKey } from "../i18n/cli";
+import { sheetsStrings } from "../i18n/sheets";
+import { ruleMessage } from "../engine/rules";
 import { limitFlag, limitsFromSettings } from "./limitOptions";
 import { formatSummary } from "./summary";
 import { chooseOutputName, writeOwnedFile } from "./outputName";
@@ -28,6 +31,8 @@ export interface ValidateArgs {
    * "limits", which win over the defaults.
    */
   limits?: Partial<ReadLimits>;
+  /** The language of everything printed. */
+  locale: Locale;
 }
 
 export interface Output {
@@ -40,22 +45,23 @@ export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
 /** A problem with one input, said in one line. */
 class InputProblem extends Error {}
 
-/** What an error says, for a line the user reads. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The words of one run: its language and the command line's strings in it. */
+interface Speech {
+  locale: Locale;
+  t: Translate<CliKey>;
 }
 
-function describe(error: unknown, file: string): string {
+function describe(error: unknown, file: string, { locale, t }: Speech): string {
   if (error instanceof InputProblem) return error.message;
   if (error instanceof WorkbookReadError) {
     const hint = error.limit ? t("cli.limit.hint", { option: limitFlag(error.limit) }) : "";
-    return `${basename(file)}：${error.message}${hint}`;
+    return `${basename(file)}：${reasonOf(error, locale)}${hint}`;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return t("cli.error.notFound", { file });
   if (code === "EACCES" || code === "EPERM") return t("cli.error.noAccess", { file });
   if (code === "EISDIR") return t("cli.error.isDirectory", { file });
-  return t("cli.error.unreadable", { file, reason: reasonOf(error) });
+  return t("cli.error.unreadable", { file, reason: reasonOf(error, locale) });
 }
 
 function readBytes(file: string): Buffer {
@@ -63,8 +69,8 @@ function readBytes(file: string): Buffer {
   return readFileSync(file);
 }
 
-async function readGrids(file: string, limits: ReadLimits): Promise<{ bytes: Buffer; grids: Grid[] }> {
-  if (isUnsupportedName(file)) throw new InputProblem(t("rule.unsupported-file", { file: basename(file) }));
+async function readGrids(file: string, limits: ReadLimits, locale: Locale): Promise<{ bytes: Buffer; grids: Grid[] }> {
+  if (isUnsupportedName(file)) throw new InputProblem(ruleMessage("unsupported-file", "default", locale, { file: basename(file) }));
   const bytes = readBytes(file);
   return { bytes, grids: await readWorkbook(bytes, limits) };
 }
@@ -88,7 +94,7 @@ function splitLimits(json: unknown): { limits?: unknown; rest: unknown } {
   return { limits, rest };
 }
 
-async function readSettings(file: string, limits: ReadLimits): Promise<SettingsFile> {
+async function readSettings(file: string, limits: ReadLimits, { locale, t }: Speech): Promise<SettingsFile> {
   if (extname(file).toLowerCase() === ".json") {
     let json: unknown;
     try {
@@ -98,18 +104,22 @@ async function readSettings(file: string, limits: ReadLimits): Promise<SettingsF
       throw error;
     }
     const split = splitLimits(json);
-    const input = settingsFromJson(split.rest);
-    const read = "limits" in split ? limitsFromSettings(split.limits) : { limits: {}, problems: [] };
+    const input = settingsFromJson(split.rest, locale);
+    const read = "limits" in split ? limitsFromSettings(split.limits, t) : { limits: {}, problems: [] };
     return { settings: input.settings, limits: read.limits, problems: [...input.problems, ...read.problems] };
   }
   // A 参数 sheet holds what an office changes in the add-in too, where read limits mean nothing.
-  const { grids } = await readGrids(file, limits);
-  const sheet = grids.find((g) => g.sheet === t("sheet.settings"));
-  if (!sheet) throw new InputProblem(t("cli.error.noSettingsSheet", { file, sheet: t("sheet.settings") }));
-  return { ...settingsFromGrid(sheet), limits: {} };
+  const { grids } = await readGrids(file, limits, locale);
+  // The 参数 sheet is named in the language of the Excel that wrote it.
+  const names = [sheetsStrings["zh-CN"]["sheet.settings"], sheetsStrings["en-US"]["sheet.settings"]];
+  const sheet = grids.find((g) => names.includes(g.sheet));
+  if (!sheet) throw new InputProblem(t("cli.error.noSettingsSheet", { file, sheet: names[0] }));
+  return { ...settingsFromGrid(sheet, locale), limits: {} };
 }
 
 export async function runValidate(args: ValidateArgs, io: Output): Promise<number> {
+  const speech: Speech = { locale: args.locale, t: cliText(args.locale) };
+  const { t } = speech;
   let limits = withReadLimits(args.limits);
   let unusable = false;
   const fail = (line: string) => {
@@ -121,7 +131,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   if (args.settings) {
     try {
       // A settings workbook is read under the command line's limits: it cannot carry its own.
-      const input = await readSettings(args.settings, limits);
+      const input = await readSettings(args.settings, limits, speech);
       if (input.problems.length > 0) {
         for (const problem of input.problems) io.err(`${args.settings}: ${problem}`);
         return EXIT.unusable;
@@ -129,7 +139,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
       settings = input.settings;
       limits = withReadLimits({ ...input.limits, ...args.limits });
     } catch (error) {
-      io.err(describe(error, args.settings));
+      io.err(describe(error, args.settings, speech));
       return EXIT.unusable;
     }
   }
@@ -137,9 +147,9 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   let roster: Grid[] | undefined;
   if (args.roster) {
     try {
-      roster = (await readGrids(args.roster, limits)).grids;
+      roster = (await readGrids(args.roster, limits, args.locale)).grids;
     } catch (error) {
-      fail(describe(error, args.roster));
+      fail(describe(error, args.roster, speech));
     }
   }
 
@@ -147,11 +157,11 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   const bytes = new Map<string, Buffer>();
   for (const file of args.files) {
     try {
-      const read = await readGrids(file, limits);
+      const read = await readGrids(file, limits, args.locale);
       books.push({ file, grids: read.grids });
       bytes.set(file, read.bytes);
     } catch (error) {
-      const message = describe(error, file);
+      const message = describe(error, file, speech);
       fail(message);
       books.push({ file, grids: [], error: message });
     }
@@ -161,16 +171,16 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
     return EXIT.unusable;
   }
 
-  const { report } = validateWorkbooks(books, { settings, roster, sheet: args.sheet });
+  const { report } = validateWorkbooks(books, { settings, roster, sheet: args.sheet, locale: args.locale });
   if (args.json) io.out(JSON.stringify(report, null, 2) + "\n");
-  else io.out(formatSummary(report, roster !== undefined));
+  else io.out(formatSummary(report, roster !== undefined, t));
 
   if (args.annotate) {
     const dir = resolve(args.annotate);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
-      io.err(describe(error, args.annotate));
+      io.err(describe(error, args.annotate, speech));
       return EXIT.unusable;
     }
     const taken = new Set<string>();
@@ -181,12 +191,12 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
       if (!original) continue;
       try {
         const findings = file.sheets.flatMap((s) => s.findings);
-        const copy = await annotateWorkbook(original, findings, { limits });
+        const copy = await annotateWorkbook(original, file.file, findings, { limits, locale: args.locale });
         const name = chooseOutputName(dir, file.file, taken, inputs);
         writeOwnedFile(dir, name, copy);
         if (!args.json) io.err(t("cli.annotated", { file: resolve(dir, name) }));
       } catch (error) {
-        fail(describe(error, file.file));
+        fail(describe(error, file.file, speech));
       }
     }
   }

@@ -1,7 +1,7 @@
 /** Ribbon handlers (manifest: ExecuteFunction). They run in the shared runtime of the task pane. */
-import { setLocale } from "../i18n";
+import { reasonOf } from "../i18n";
 import { excelHost } from "../taskpane/office";
-import { reasonOf, sharedValidationStore } from "../taskpane/validationStore";
+import { sharedValidationStore } from "../taskpane/validationStore";
 
 /**
  * 一键校验: opens the task pane and validates every submission sheet into the page's shared
@@ -13,9 +13,9 @@ import { reasonOf, sharedValidationStore } from "../taskpane/validationStore";
  */
 export async function validateAll(event: Office.AddinCommands.Event): Promise<void> {
   const store = sharedValidationStore();
+  // The page's one host, in Office's language: findings are worded as the pane words them.
+  const host = excelHost();
   try {
-    // This bundle has its own copy of the strings: findings are worded in Office's language too.
-    setLocale(Office.context?.displayLanguage ?? "zh-CN");
     let notShown: unknown = null;
     try {
       // Opened first, so the user watches the progress rather than a button that seems stuck.
@@ -24,10 +24,10 @@ export async function validateAll(event: Office.AddinCommands.Event): Promise<vo
       notShown = error;
     }
     // Validated even when the pane would not open: the marks on the cells still show the problems.
-    await store.run(excelHost(), "all");
-    if (notShown !== null) store.fail({ kind: "showFailed", reason: reasonOf(notShown) });
+    await store.run(host, "all");
+    if (notShown !== null) store.fail({ kind: "showFailed", reason: reasonOf(notShown, host.locale) });
   } catch (error) {
-    store.fail({ kind: "failed", reason: reasonOf(error) });
+    store.fail({ kind: "failed", reason: reasonOf(error, host.locale) });
   } finally {
     event.completed();
   }

@@ -1,6 +1,7 @@
 /** Rules over rows rather than cells: total-mismatch, inconsistent, duplicate-branch. */
 import { makeFinding, type FindingInput } from "./findings";
 import type { Finding } from "./report";
+import type { Variant } from "./rules";
 import { FIELD_BY_KEY, type FieldKey } from "./schema";
 import { combinedScore, levelOf, roundTo } from "./scoring";
 import type { Settings } from "./settings";
@@ -53,14 +54,14 @@ export function totalFindings(parsed: ParsedSheet): Finding[] {
       findings.push(
         makeFinding(parsed.sheet, {
           rule: "total-mismatch",
-          message: total.subtotal ? "rule.total-mismatch.subtotal" : "rule.total-mismatch",
+          variant: total.subtotal ? "subtotal" : "default",
           row: total.row,
           col: column.col,
           field: key,
           value: originalValue(cell),
           fix: roundTo(sum, decimals),
           params: { sum: roundTo(sum, decimals), diff: roundTo(stated - sum, decimals) },
-        }),
+        }, parsed.locale),
       );
     }
   }
@@ -74,11 +75,13 @@ function usable(data: DataRow, key: FieldKey): number | string | boolean | undef
   return field.read.value;
 }
 
-function at(data: DataRow, key: FieldKey, message: FindingInput["message"], params: FindingInput["params"] = {}): FindingInput {
+type InconsistentVariant = Variant<"inconsistent">;
+
+function at(data: DataRow, key: FieldKey, variant: InconsistentVariant, params: FindingInput["params"] = {}): FindingInput {
   const field = data.fields.get(key);
   return {
     rule: "inconsistent",
-    message,
+    variant,
     row: data.row,
     col: field?.col ?? 1,
     field: key,
@@ -95,22 +98,22 @@ export function inconsistentFindings(parsed: ParsedSheet, settings: Settings): F
       const v = usable(data, key);
       return typeof v === "number" ? v : undefined;
     };
-    const pairs: [FieldKey, FieldKey, FindingInput["message"]][] = [
-      ["spent", "budget", "rule.inconsistent.spent"],
-      ["duesPaid", "duesDue", "rule.inconsistent.dues"],
-      ["newMembers", "membersProbationary", "rule.inconsistent.newMembers"],
+    const pairs: [FieldKey, FieldKey, InconsistentVariant][] = [
+      ["spent", "budget", "spent"],
+      ["duesPaid", "duesDue", "dues"],
+      ["newMembers", "membersProbationary", "newMembers"],
     ];
-    for (const [more, less, message] of pairs) {
+    for (const [more, less, variant] of pairs) {
       const a = num(more);
       const b = num(less);
       const decimals = FIELD_BY_KEY.get(more)?.type === "money" ? 2 : 6;
       if (a !== undefined && b !== undefined && roundTo(a, decimals) > roundTo(b, decimals)) {
-        out.push(at(data, more, message, { other: b }));
+        out.push(at(data, more, variant, { other: b }));
       }
     }
     const committeeMeetings = num("committeeMeetings");
     if (committeeMeetings !== undefined && committeeMeetings > 0 && usable(data, "hasCommittee") === false) {
-      out.push(at(data, "committeeMeetings", "rule.inconsistent.committee"));
+      out.push(at(data, "committeeMeetings", "committee"));
     }
     const level = usable(data, "level");
     const party = num("partyScore");
@@ -125,25 +128,25 @@ export function inconsistentFindings(parsed: ParsedSheet, settings: Settings): F
       const score = combinedScore(party, business, settings.partyWeight, settings.method);
       const expected = levelOf(score, vetoed, settings.thresholds, parsed.levels);
       if (expected !== level) {
-        out.push(at(data, "level", "rule.inconsistent.level", { score: roundTo(score, 2), expected }));
+        out.push(at(data, "level", "level", { score: roundTo(score, 2), expected }));
       }
     }
     if (vetoed && typeof level === "string" && level !== parsed.levels[0]) {
-      out.push(at(data, "veto", "rule.inconsistent.veto", { level, lowest: parsed.levels[0] }));
+      out.push(at(data, "veto", "veto", { level, lowest: parsed.levels[0] }));
     }
   }
-  const findings = out.map((input) => makeFinding(parsed.sheet, input));
+  const findings = out.map((input) => makeFinding(parsed.sheet, input, parsed.locale));
   const { year, periodCell, periodText } = parsed.title;
   if (settings.assessmentYear !== null && year !== undefined && periodCell && year !== settings.assessmentYear) {
     findings.push(
       makeFinding(parsed.sheet, {
         rule: "inconsistent",
-        message: "rule.inconsistent.year",
+        variant: "year",
         row: periodCell.row,
         col: periodCell.col,
         value: periodText,
         params: { year, expected: settings.assessmentYear },
-      }),
+      }, parsed.locale),
     );
   }
   return findings;
@@ -186,13 +189,13 @@ export function duplicateFindings(sheets: ParsedSheet[]): SheetFinding[] {
         sheet,
         finding: makeFinding(sheet.sheet, {
           rule: "duplicate-branch",
-          message: earlier.item.sheet === sheet ? "rule.duplicate-branch" : "rule.duplicate-branch.other-sheet",
+          variant: earlier.item.sheet === sheet ? "default" : "other-sheet",
           row: row.row,
           col: field.col,
           field: field.key,
           value: originalValue(field.cell),
           params: { branch: row.branch, otherRow: earlier.item.row.row, otherSheet: earlier.item.sheet.sheet },
-        }),
+        }, sheet.locale),
       });
     }
     for (const row of read) across.add({ sheet, row }, row.code, row.unit, row.branch);

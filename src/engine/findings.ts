@@ -1,20 +1,21 @@
 /** Building findings: address, severity, message from i18n; and ordering them. */
 import { address, columnLetter } from "./grid";
-import type { CellValue, Finding, RuleId } from "./report";
+import type { CellValue, Finding } from "./report";
 import { FIELD_BY_KEY, type FieldKey } from "./schema";
-import { RULE_ORDER, SEVERITY } from "./rules";
-import { t, type MessageKey, type Params } from "../i18n";
+import { RULE_ORDER, SEVERITY, ruleMessage, type RuleId, type Variant } from "./rules";
+import type { Locale, Params } from "../i18n";
 
-export interface FindingInput {
-  rule: RuleId;
-  message: MessageKey;
+/** A rule and one of its message variants (the default one when none is said). */
+export type RuleRef = { [R in RuleId]: { rule: R; variant?: Variant<R> } }[RuleId];
+
+export type FindingInput = RuleRef & {
   row: number;
   col: number;
   field?: FieldKey;
   value?: CellValue;
   fix?: CellValue;
   params?: Params;
-}
+};
 
 /** The standard label of a field, as users know it. */
 export function fieldLabel(key: FieldKey): string {
@@ -33,7 +34,7 @@ function show(value: CellValue | undefined): string {
   return String(value);
 }
 
-export function makeFinding(sheet: string, input: FindingInput): Finding {
+export function makeFinding(sheet: string, input: FindingInput, locale: Locale): Finding {
   const cell = address(input.row, input.col);
   const params: Params = {
     cell,
@@ -53,9 +54,14 @@ export function makeFinding(sheet: string, input: FindingInput): Finding {
     column: columnLetter(input.col),
     ...(input.field ? { field: input.field } : {}),
     ...(input.value !== undefined ? { value: input.value } : {}),
-    message: t(input.message, params),
+    message: message(input, locale, params),
     ...(input.fix !== undefined ? { fix: input.fix } : {}),
   };
+}
+
+function message(ref: RuleRef, locale: Locale, params: Params): string {
+  // The union of refs is checked where a finding is made; here every rule takes its own variant.
+  return ruleMessage(ref.rule, (ref.variant ?? "default") as Variant<typeof ref.rule>, locale, params);
 }
 
 function columnIndex(finding: Finding): number {

@@ -1,12 +1,17 @@
 /** The flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
-import type { Flag, FlagId } from "./report";
+import type { Flag } from "./report";
+import { flagLabel, type FlagId } from "./rules";
 import { FIELD_BY_KEY, type FieldKey } from "./schema";
-import { ScoreError } from "./scoring";
+import { ScoreError, engineWords } from "./scoring";
 import { normaliseLabel } from "./text";
 import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "./settings";
 import type { DataRow } from "./sheet";
 import { formatNumber } from "./findings";
-import { t, type MessageKey } from "../i18n";
+import type { Locale, Translate } from "../i18n";
+import { engineText } from "../i18n/engine";
+import { submissionText, type SubmissionKey } from "../i18n/kinds/submission";
+
+type Words = Translate<SubmissionKey>;
 
 /** A row's fields as plain values: what a flag needs, whether read from a sheet or a formula. */
 export interface FlagInput {
@@ -52,7 +57,7 @@ function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
   return keys.some((key) => input.invalid.has(key));
 }
 
-function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined): FlagResult | null {
+function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, locale: Locale): FlagResult | null {
   const groups = num(input, "groups") ?? 0;
   const due: { type: MeetingType; key: FieldKey; required: number }[] = [];
   for (const { type, key } of MEETINGS) {
@@ -70,7 +75,7 @@ function meetings(input: FlagInput, months: number, settings: Settings, committe
     // An optional column left blank says nothing; a required one blank is already an error.
     if (held === undefined) continue;
     if (held < required) {
-      shortfalls.push(`${t(`meeting.${type}` as MessageKey)} ${formatNumber(held)}/${required}`);
+      shortfalls.push(`${engineText(locale)(`meeting.${type}`)} ${formatNumber(held)}/${required}`);
       if (held === 0) critical = true;
     }
   }
@@ -78,7 +83,7 @@ function meetings(input: FlagInput, months: number, settings: Settings, committe
   return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join("；") };
 }
 
-function funds(input: FlagInput, months: number, settings: Settings): FlagResult | null {
+function funds(input: FlagInput, months: number, settings: Settings, t: Words): FlagResult | null {
   const budget = num(input, "budget");
   const spent = num(input, "spent");
   if (usesInvalid(input, ["budget", "spent"]) || budget === undefined || spent === undefined || budget <= 0) return null;
@@ -95,7 +100,7 @@ function funds(input: FlagInput, months: number, settings: Settings): FlagResult
   };
 }
 
-function recruiting(input: FlagInput): FlagResult | null {
+function recruiting(input: FlagInput, t: Words): FlagResult | null {
   const keys: FieldKey[] = ["newMembers", "newMembersPrev", "nonMemberStaff"];
   const current = num(input, "newMembers");
   if (usesInvalid(input, keys) || current !== 0) return null;
@@ -106,7 +111,7 @@ function recruiting(input: FlagInput): FlagResult | null {
     : { flag: "no-new-members", level: "warning", detail: t("flag.no-new-members.detail") };
 }
 
-function membership(input: FlagInput, settings: Settings): FlagResult[] {
+function membership(input: FlagInput, settings: Settings, t: Words): FlagResult[] {
   const out: FlagResult[] = [];
   const formal = num(input, "membersFormal");
   if (formal === undefined || usesInvalid(input, ["membersFormal"])) return out;
@@ -127,7 +132,7 @@ function membership(input: FlagInput, settings: Settings): FlagResult[] {
   return out;
 }
 
-function dues(input: FlagInput): FlagResult | null {
+function dues(input: FlagInput, t: Words): FlagResult | null {
   const due = num(input, "duesDue");
   const paid = num(input, "duesPaid");
   if (usesInvalid(input, ["duesDue", "duesPaid"]) || due === undefined || paid === undefined || due <= 0) return null;
@@ -140,14 +145,15 @@ function dues(input: FlagInput): FlagResult | null {
 }
 
 /** Every flag of one row, in the order of PRODUCT.md §4. */
-export function computeFlags(input: FlagInput, months: number, settings: Settings): FlagResult[] {
+export function computeFlags(input: FlagInput, months: number, settings: Settings, locale: Locale): FlagResult[] {
   const committee = committeeOf(input, settings);
+  const t = submissionText(locale);
   const results = [
-    meetings(input, months, settings, committee),
-    funds(input, months, settings),
-    recruiting(input),
-    ...membership(input, settings),
-    dues(input),
+    meetings(input, months, settings, committee, locale),
+    funds(input, months, settings, t),
+    recruiting(input, t),
+    ...membership(input, settings, t),
+    dues(input, t),
   ];
   return results.filter((f): f is FlagResult => f !== null);
 }
@@ -178,15 +184,16 @@ export function flagsOfRow(
   settings: Settings,
   present: ReadonlySet<FieldKey>,
   required: (key: FieldKey) => boolean,
+  locale: Locale,
 ): Flag[] {
-  return computeFlags(flagInputOf(data, present, required), months, settings).map((f) => ({
+  return computeFlags(flagInputOf(data, present, required), months, settings, locale).map((f) => ({
     flag: f.flag,
     level: f.level,
     branch: data.branch,
     unit: data.unit,
     sheet,
     row: data.row,
-    label: t(`flag.${f.flag}` as MessageKey),
+    label: flagLabel(f.flag, locale),
     detail: f.detail,
   }));
 }
@@ -204,11 +211,11 @@ export function meetingType(name: string): MeetingType | null {
 /** 缺会次数: meetings of a type still due in a period of `months` (PRODUCT.md §4). */
 export function meetingGap(held: number, type: MeetingType, months: number, groups: number, settings: Settings): number {
   if (!Number.isFinite(held) || !Number.isFinite(months) || !Number.isFinite(groups)) {
-    throw new ScoreError("value", t("score.notANumber", { what: t("word.meetingArgs") }));
+    throw new ScoreError("value", engineWords("score.notANumber", { what: engineWords("word.meetingArgs") }));
   }
-  if (held < 0) throw new ScoreError("num", t("score.negative", { what: t("word.held") }));
-  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", t("score.monthsRange"));
-  if (!Number.isInteger(groups) || groups < 0) throw new ScoreError("num", t("score.groupsRange"));
+  if (held < 0) throw new ScoreError("num", engineWords("score.negative", { what: engineWords("word.held") }));
+  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", engineWords("score.monthsRange"));
+  if (!Number.isInteger(groups) || groups < 0) throw new ScoreError("num", engineWords("score.groupsRange"));
   return Math.max(0, requiredMeetings(settings, type, months, groups) - held);
 }
 

@@ -6,8 +6,8 @@
  */
 import { normaliseName, removeWhitespace, toHalfWidth } from "./text";
 import { LEVEL_SCHEMES, schemeFor } from "./settings";
-import { ScoreError, roundTo } from "./scoring";
-import { t } from "../i18n";
+import { ScoreError, engineWords, roundTo } from "./scoring";
+import type { Wording } from "../i18n";
 
 export type Blank = null;
 
@@ -24,21 +24,21 @@ export function resolveScheme(values: readonly string[], given?: readonly string
   const wanted = [...new Set(values.map(cleanLevel))];
   if (given && given.length > 0) {
     const scheme = given.map(cleanLevel);
-    if (scheme.length < 2 || new Set(scheme).size !== scheme.length) throw new ScoreError("value", t("score.badLevels"));
+    if (scheme.length < 2 || new Set(scheme).size !== scheme.length) throw new ScoreError("value", engineWords("score.badLevels"));
     const unknown = wanted.find((v) => !scheme.includes(v));
-    if (unknown !== undefined) throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: scheme.join("、") }));
+    if (unknown !== undefined) throw new ScoreError("value", engineWords("score.unknownLevel", { level: unknown, levels: scheme.join("、") }));
     return scheme;
   }
   const scheme = schemeFor(wanted);
   if (!scheme) {
     const unknown = wanted.find((v) => !LEVEL_SCHEMES.some((s) => s.includes(v))) ?? wanted.join("、");
-    throw new ScoreError("value", t("score.unknownLevel", { level: unknown, levels: LEVEL_SCHEMES.map((s) => s.join("/")).join("；") }));
+    throw new ScoreError("value", engineWords("score.unknownLevel", { level: unknown, levels: LEVEL_SCHEMES.map((s) => s.join("/")).join("；") }));
   }
   return scheme;
 }
 
 function pairs<A, B>(a: readonly (A | Blank)[], b: readonly (B | Blank)[]): [A, B][] {
-  if (a.length !== b.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  if (a.length !== b.length) throw new ScoreError("value", engineWords("score.shapeMismatch"));
   const out: [A, B][] = [];
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -58,7 +58,7 @@ function rankedPairs(
   levels: readonly string[] | null,
   extra: string | null,
 ): { ranks: { scheme: readonly string[]; start: number[]; end: number[] }; top: number } {
-  if (start.length !== end.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  if (start.length !== end.length) throw new ScoreError("value", engineWords("score.shapeMismatch"));
   const cleaned = new Map<string, string>();
   const clean = (text: string) => {
     let c = cleaned.get(text);
@@ -86,7 +86,7 @@ function rankedPairs(
 }
 
 function share(hits: number, total: number): number {
-  if (total === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  if (total === 0) throw new ScoreError("div0", engineWords("score.emptyCohort"));
   return hits / total;
 }
 
@@ -123,9 +123,9 @@ export function improveRate(
   startLevels: readonly (string | Blank)[] | null = null,
   fromLevel: string | Blank = null,
 ): number {
-  if (!Number.isFinite(threshold)) throw new ScoreError("value", t("score.notANumber", { what: t("word.threshold") }));
-  if (fromLevel !== null && startLevels === null) throw new ScoreError("value", t("score.fromLevelNeedsLevels"));
-  if (startLevels !== null && startLevels.length !== startScores.length) throw new ScoreError("value", t("score.shapeMismatch"));
+  if (!Number.isFinite(threshold)) throw new ScoreError("value", engineWords("score.notANumber", { what: engineWords("word.threshold") }));
+  if (fromLevel !== null && startLevels === null) throw new ScoreError("value", engineWords("score.fromLevelNeedsLevels"));
+  if (startLevels !== null && startLevels.length !== startScores.length) throw new ScoreError("value", engineWords("score.shapeMismatch"));
   const from = fromLevel === null ? null : cleanLevel(fromLevel);
   if (startLevels !== null) {
     const given = startLevels.filter((v): v is string => v !== null);
@@ -151,9 +151,9 @@ export function transitions(
   return { levels: ranks.scheme, counts };
 }
 
-function checkShare(value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new ScoreError("value", t("score.notANumber", { what }));
-  if (value < 0 || value > 1) throw new ScoreError("num", t("score.shareRange", { what }));
+function checkShare(value: number, what: Wording): void {
+  if (!Number.isFinite(value)) throw new ScoreError("value", engineWords("score.notANumber", { what }));
+  if (value < 0 || value > 1) throw new ScoreError("num", engineWords("score.shareRange", { what }));
 }
 
 /**
@@ -168,12 +168,12 @@ export function quotaLevel(
   bottomShare = 0.05,
   levels: readonly string[] = LEVEL_SCHEMES[0],
 ): string {
-  checkShare(topShare, t("word.topShare"));
-  checkShare(bottomShare, t("word.bottomShare"));
-  if (roundTo(topShare + bottomShare, 9) > 1) throw new ScoreError("num", t("score.sharesOverOne"));
-  if (levels.length < 3) throw new ScoreError("value", t("score.quotaNeedsThreeLevels"));
+  checkShare(topShare, engineWords("word.topShare"));
+  checkShare(bottomShare, engineWords("word.bottomShare"));
+  if (roundTo(topShare + bottomShare, 9) > 1) throw new ScoreError("num", engineWords("score.sharesOverOne"));
+  if (levels.length < 3) throw new ScoreError("value", engineWords("score.quotaNeedsThreeLevels"));
   const n = all.length;
-  if (n === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  if (n === 0) throw new ScoreError("div0", engineWords("score.emptyCohort"));
   const desc = [...all].map((v) => roundTo(v, 6)).sort((a, b) => b - a);
   const s = roundTo(score, 6);
   const topCount = Math.round(roundTo(topShare * n, 9));
@@ -208,7 +208,7 @@ const clamp = (v: number) => Math.min(100, Math.max(0, v));
 
 /** 标准化 onto 0–100: min–max, a T-score 50 + 10·z (population SD), or a percentile rank. */
 export function normalize(value: number, peers: readonly number[], method: NormalizeMethod = "minmax"): number {
-  if (peers.length === 0) throw new ScoreError("div0", t("score.emptyCohort"));
+  if (peers.length === 0) throw new ScoreError("div0", engineWords("score.emptyCohort"));
   // A loop, not Math.min(...peers): spreading more than about 120 000 values overflows the stack.
   let min = Infinity;
   let max = -Infinity;

@@ -1,30 +1,10 @@
 /** The plain results the engine returns; PRODUCT.md §3, §4 and §8 fix their field names. */
 import type { FieldKey } from "./schema";
+import type { FlagId, RuleId } from "./rules";
+import type { Severity } from "../i18n/rules";
 
-export type Severity = "error" | "warning" | "info";
-
-export type RuleId =
-  | "header-not-found"
-  | "missing-column"
-  | "duplicate-header"
-  | "blank-header"
-  | "unknown-column"
-  | "extra-cell"
-  | "blank-row"
-  | "period-unknown"
-  | "missing-value"
-  | "excel-error"
-  | "not-a-number"
-  | "not-an-integer"
-  | "out-of-range"
-  | "bad-option"
-  | "number-as-text"
-  | "duplicate-branch"
-  | "total-mismatch"
-  | "inconsistent"
-  | "unknown-branch"
-  | "missing-branch"
-  | "unsupported-file";
+export type { FlagId, RuleId } from "./rules";
+export type { Severity } from "../i18n/rules";
 
 /** A value as it stood in the cell: numbers, text and booleans as such; dates as ISO text. */
 export type CellValue = string | number | boolean;
@@ -42,14 +22,6 @@ export interface Finding {
   fix?: CellValue;
 }
 
-export type FlagId =
-  | "missing-meetings"
-  | "unspent-funds"
-  | "no-new-members"
-  | "small-branch"
-  | "committee-missing"
-  | "large-branch"
-  | "dues-shortfall";
 
 export interface Flag {
   flag: FlagId;

@@ -13,6 +13,7 @@ import { parseSheet, type DataRow, type ParsedSheet } from "./sheet";
 import type { Settings } from "./settings";
 import { originalValue } from "./values";
 import { SheetView } from "./view";
+import type { Locale } from "../i18n";
 
 export interface RosterBranch extends RosterEntry {
   levelPrev?: string;
@@ -38,13 +39,13 @@ function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
 }
 
 /** The first visible sheet with a 党支部名称 column is the roster. */
-export function readRoster(grids: Grid[], settings: Settings): Roster | null {
+export function readRoster(grids: Grid[], settings: Settings, locale: Locale): Roster | null {
   for (const grid of grids) {
     if (grid.visible === false) continue;
     const view = new SheetView(grid);
     const header = findHeader(view, (h) => h.byKey.has("branch"));
     if (!header) continue;
-    const parsed = parseSheet(view, header, settings);
+    const parsed = parseSheet(view, header, settings, locale);
     const hasUnit = header.byKey.has("unit");
     return {
       sheet: grid.sheet,
@@ -87,13 +88,12 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
           sheet,
           finding: makeFinding(sheet.sheet, {
             rule: "unknown-branch",
-            message: "rule.unknown-branch",
             row: row.row,
             col: branchField.col,
             field: "branch",
             value: originalValue(branchField.cell),
             params: { branch: row.branch },
-          }),
+          }, sheet.locale),
         });
         continue;
       }
@@ -106,13 +106,13 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
           sheet,
           finding: makeFinding(sheet.sheet, {
             rule: "inconsistent",
-            message: "rule.inconsistent.roster-level",
+            variant: "roster-level",
             row: row.row,
             col: levelField.col,
             field: "levelPrev",
             value: originalValue(levelField.cell),
             params: { roster: found.levelPrev },
-          }),
+          }, sheet.locale),
         });
       }
     }

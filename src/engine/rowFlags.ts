@@ -8,17 +8,18 @@ import type { FieldKey } from "./schema";
 import type { Settings } from "./settings";
 import { isRequired, rowsUnderLabels } from "./sheet";
 import { isBlank } from "./view";
-import { t, type MessageKey } from "../i18n";
+import type { Locale } from "../i18n";
+import { flagLabel } from "./rules";
 
 /** For each row, the labels of its flags joined by "；" in table order, or "" (blank rows too). */
-export function flagLabelsOfRows(labels: Cell[], rows: Cell[][], months: number, settings: Settings): string[] {
+export function flagLabelsOfRows(labels: Cell[], rows: Cell[][], months: number, settings: Settings, locale: Locale): string[] {
   const read = rowsUnderLabels(labels, rows);
   const present = new Set<FieldKey>(read.header.byKey.keys());
   return read.rows.map((data, i) => {
     if (rows[i].every(isBlank)) return "";
     const input = flagInputOf(data, present, (key) => isRequired(data, key, settings));
-    return computeFlags(input, months, settings)
-      .map((f) => t(`flag.${f.flag}` as MessageKey))
+    return computeFlags(input, months, settings, locale)
+      .map((f) => flagLabel(f.flag, locale))
       .join("；");
   });
 }

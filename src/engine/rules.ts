@@ -1,35 +1,56 @@
 /**
- * The fixed vocabulary of PRODUCT.md §3: every rule id with its severity, in table order.
- * The order decides which error a cell reports when several apply, and sorts findings.
+ * The fixed vocabulary of rules and flags (PRODUCT.md §3–4, LEDGERS.md): each as defined once
+ * in src/i18n/kinds, in table order. The order decides which error a cell reports when several
+ * apply, and sorts findings.
  */
-import type { RuleId, Severity } from "./report";
+import type { Locale, Params } from "../i18n";
+import { fill } from "../i18n";
+import type { RuleDefinition, Severity } from "../i18n/rules";
+import { commonRules } from "../i18n/kinds/common";
+import { submissionFlags, submissionRules } from "../i18n/kinds/submission";
 
-export const RULES: readonly { id: RuleId; severity: Severity }[] = [
-  { id: "header-not-found", severity: "error" },
-  { id: "missing-column", severity: "error" },
-  { id: "duplicate-header", severity: "error" },
-  { id: "blank-header", severity: "error" },
-  { id: "unknown-column", severity: "warning" },
-  { id: "extra-cell", severity: "error" },
-  { id: "blank-row", severity: "info" },
-  { id: "period-unknown", severity: "info" },
-  { id: "missing-value", severity: "error" },
-  { id: "excel-error", severity: "error" },
-  { id: "not-a-number", severity: "error" },
-  { id: "not-an-integer", severity: "error" },
-  { id: "out-of-range", severity: "error" },
-  { id: "bad-option", severity: "error" },
-  { id: "number-as-text", severity: "warning" },
-  { id: "duplicate-branch", severity: "error" },
-  { id: "total-mismatch", severity: "error" },
-  { id: "inconsistent", severity: "warning" },
-  { id: "unknown-branch", severity: "warning" },
-  { id: "missing-branch", severity: "error" },
-  { id: "unsupported-file", severity: "error" },
-];
+const DEFINITIONS = { ...commonRules, ...submissionRules };
+const FLAG_DEFINITIONS = { ...submissionFlags };
+
+export type RuleId = keyof typeof DEFINITIONS;
+
+/** The message variants of a rule ("default", or e.g. "text" for missing-value in a text column). */
+export type Variant<R extends RuleId> = (typeof DEFINITIONS)[R] extends RuleDefinition<infer V> ? V : never;
+
+export const RULES: readonly { id: RuleId; severity: Severity }[] = (Object.keys(DEFINITIONS) as RuleId[]).map((id) => ({
+  id,
+  severity: DEFINITIONS[id].severity,
+}));
 
 export const SEVERITY: ReadonlyMap<RuleId, Severity> = new Map(RULES.map((r) => [r.id, r.severity]));
 export const RULE_ORDER: ReadonlyMap<RuleId, number> = new Map(RULES.map((r, i) => [r.id, i]));
+
+export function ruleTitle(id: RuleId, locale: Locale): string {
+  return DEFINITIONS[id].text[locale].title;
+}
+
+export function ruleDescription(id: RuleId, locale: Locale): string {
+  return DEFINITIONS[id].text[locale].description;
+}
+
+/** A rule's message in one language, its placeholders filled. */
+export function ruleMessage<R extends RuleId>(id: R, variant: Variant<R>, locale: Locale, params: Params = {}): string {
+  const messages: Readonly<Record<string, string>> = DEFINITIONS[id].text[locale].messages;
+  return fill(messages[variant], params);
+}
+
+export type FlagId = keyof typeof FLAG_DEFINITIONS;
+
+/** Every flag in the order flags are listed everywhere (PRODUCT.md §4, then LEDGERS.md §7). */
+export const FLAG_IDS = Object.keys(FLAG_DEFINITIONS) as readonly FlagId[];
+
+export function flagLabel(id: FlagId, locale: Locale): string {
+  return FLAG_DEFINITIONS[id].text[locale].label;
+}
+
+export function flagDescription(id: FlagId, locale: Locale): string {
+  return FLAG_DEFINITIONS[id].text[locale].description;
+}
 
 /** The version of the rule set, reported with every result so stored reports can be compared. */
 export const RULES_VERSION = "2026.11-1";

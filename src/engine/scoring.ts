@@ -1,13 +1,20 @@
 /** Scores, grades and rates of PRODUCT.md §5. Pure arithmetic over plain numbers. */
-import { t } from "../i18n";
+import { WordedError, wordsOf, type Wording } from "../i18n";
+import { engineStrings } from "../i18n/engine";
 
-/** Why a figure cannot be computed; the functions layer maps these onto Excel error codes. */
-export class ScoreError extends Error {
+/** The engine's texts as wordings, for errors worded by whoever shows them. */
+export const engineWords = wordsOf(engineStrings);
+
+/**
+ * Why a figure cannot be computed; the functions layer maps these onto Excel error codes and
+ * words the reason in Office's language.
+ */
+export class ScoreError extends WordedError {
   constructor(
     readonly kind: "value" | "num" | "div0",
-    message: string,
+    wording: Wording,
   ) {
-    super(message);
+    super(wording);
   }
 }
 
@@ -19,11 +26,11 @@ export function roundTo(value: number, decimals: number): number {
 
 /** 经费执行率: spent / budget. */
 export function fundRate(spent: number, budget: number): number {
-  for (const [value, what] of [[spent, t("word.spent")], [budget, t("word.budget")]] as const) {
-    if (!Number.isFinite(value)) throw new ScoreError("value", t("score.notANumber", { what }));
-    if (value < 0) throw new ScoreError("num", t("score.negative", { what }));
+  for (const [value, what] of [[spent, engineWords("word.spent")], [budget, engineWords("word.budget")]] as const) {
+    if (!Number.isFinite(value)) throw new ScoreError("value", engineWords("score.notANumber", { what }));
+    if (value < 0) throw new ScoreError("num", engineWords("score.negative", { what }));
   }
-  if (budget === 0) throw new ScoreError("div0", t("score.zeroBudget"));
+  if (budget === 0) throw new ScoreError("div0", engineWords("score.zeroBudget"));
   return spent / budget;
 }
 

@@ -7,7 +7,8 @@ import type { Grid } from "./grid";
 import { DEFAULT_SETTINGS, combineMethodOf, type Settings } from "./settings";
 import { normaliseName, toHalfWidth, removeWhitespace } from "./text";
 import { SheetView, cellText, isBlank } from "./view";
-import { t, type MessageKey } from "../i18n";
+import { engineStrings, engineText, type EngineKey } from "../i18n/engine";
+import type { Locale } from "../i18n";
 
 type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points";
 
@@ -61,13 +62,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { path: "quotaBottom", kind: "fraction" },
 ];
 
-export function settingName(path: string): string {
-  return t(`setting.${path}` as MessageKey);
+export function settingName(path: SettingPath, locale: Locale): string {
+  return engineStrings[locale][`setting.${path}`];
 }
 
+/** A setting by its path or by its 参数 name in either language (a sheet may come from an English Excel). */
 function byName(name: string): SettingField | undefined {
   const n = normaliseName(name);
-  return SETTING_FIELDS.find((f) => f.path.toLowerCase() === n || removeWhitespace(settingName(f.path)).toLowerCase() === n);
+  const named = (f: SettingField, locale: Locale) => removeWhitespace(settingName(f.path, locale)).toLowerCase() === n;
+  return SETTING_FIELDS.find((f) => f.path.toLowerCase() === n || named(f, "zh-CN") || named(f, "en-US"));
 }
 
 function list(value: unknown): string[] | null {
@@ -91,7 +94,7 @@ function number(value: unknown): number | null {
 }
 
 /** The value as the setting wants it, or an i18n key saying what it must be. */
-function convert(kind: Kind, value: unknown): { value: unknown } | { problem: MessageKey } {
+function convert(kind: Kind, value: unknown): { value: unknown } | { problem: EngineKey } {
   switch (kind) {
     case "fraction": {
       const n = number(value);
@@ -150,7 +153,8 @@ function assign(target: Record<string, unknown>, path: string, value: unknown): 
 }
 
 /** Settings from (name, value) pairs; names are paths ("partyWeight") or 参数 names (党建权重). */
-export function settingsFromPairs(pairs: Iterable<[string, unknown]>): SettingsInput {
+export function settingsFromPairs(pairs: Iterable<[string, unknown]>, locale: Locale): SettingsInput {
+  const t = engineText(locale);
   const settings: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, value] of pairs) {
@@ -161,7 +165,7 @@ export function settingsFromPairs(pairs: Iterable<[string, unknown]>): SettingsI
     }
     const converted = convert(field.kind, value);
     if ("problem" in converted) {
-      problems.push(t(converted.problem, { name: settingName(field.path), value: JSON.stringify(value) ?? "" }));
+      problems.push(t(converted.problem, { name: settingName(field.path, locale), value: JSON.stringify(value) ?? "" }));
     } else {
       assign(settings, field.path, converted.value);
     }
@@ -174,9 +178,9 @@ export function settingsFromPairs(pairs: Iterable<[string, unknown]>): SettingsI
 }
 
 /** Settings from parsed JSON: an object whose keys are paths, nested objects or 参数 names. */
-export function settingsFromJson(json: unknown): SettingsInput {
+export function settingsFromJson(json: unknown, locale: Locale): SettingsInput {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    return { settings: {}, problems: [t("settings.notAnObject")] };
+    return { settings: {}, problems: [engineText(locale)("settings.notAnObject")] };
   }
   const pairs: [string, unknown][] = [];
   for (const [key, value] of Object.entries(json)) {
@@ -186,11 +190,11 @@ export function settingsFromJson(json: unknown): SettingsInput {
       pairs.push([key, value]);
     }
   }
-  return settingsFromPairs(pairs);
+  return settingsFromPairs(pairs, locale);
 }
 
 /** Settings from a 参数 sheet: the first column names the parameter, the next holds its value. */
-export function settingsFromGrid(grid: Grid): SettingsInput {
+export function settingsFromGrid(grid: Grid, locale: Locale): SettingsInput {
   const view = new SheetView(grid);
   const pairs: [string, unknown][] = [];
   for (let r = view.firstRow; r <= view.lastRow; r++) {
@@ -203,5 +207,5 @@ export function settingsFromGrid(grid: Grid): SettingsInput {
     const value = valueCell.kind === "number" || valueCell.kind === "bool" ? valueCell.value : isBlank(valueCell) ? "" : cellText(valueCell);
     pairs.push([name, value]);
   }
-  return settingsFromPairs(pairs);
+  return settingsFromPairs(pairs, locale);
 }

@@ -12,6 +12,7 @@ import { parseNumberText, removeWhitespace } from "./text";
 import { readField, originalValue, type ReadValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
+import { DEFAULT_LOCALE, type Locale } from "../i18n";
 
 export interface FieldRead {
   key: FieldKey;
@@ -51,6 +52,8 @@ export interface ParsedSheet {
   /** The level scheme of the sheet, low → high. */
   levels: readonly string[];
   findings: Finding[];
+  /** The language of the findings' messages. */
+  locale: Locale;
 }
 
 const TOTAL = /^(合计|总计|小计)/;
@@ -121,13 +124,14 @@ function classify(view: SheetView, header: Header, row: number): RowKind {
 
 interface SheetContext {
   sheet: string;
+  locale: Locale;
   view: SheetView;
   header: Header;
   findings: Finding[];
 }
 
 function report(ctx: SheetContext, input: FindingInput): void {
-  ctx.findings.push(makeFinding(ctx.sheet, input));
+  ctx.findings.push(makeFinding(ctx.sheet, input, ctx.locale));
 }
 
 function headerFindings(ctx: SheetContext): void {
@@ -136,14 +140,13 @@ function headerFindings(ctx: SheetContext): void {
   for (const column of header.columns) {
     const at = { row: column.labelRow, col: column.labelCol, value: column.label };
     if (!column.key) {
-      report(ctx, { rule: "unknown-column", message: "rule.unknown-column", ...at });
+      report(ctx, { rule: "unknown-column", ...at });
       continue;
     }
     const first = seen.get(column.key);
     if (first) {
       report(ctx, {
         rule: "duplicate-header",
-        message: "rule.duplicate-header",
         field: column.key,
         ...at,
         params: { other: `${first.label}（${address(first.labelRow, first.labelCol)}）` },
@@ -161,7 +164,6 @@ function missingColumn(ctx: SheetContext, key: FieldKey): void {
   const spec = FIELD_BY_KEY.get(key);
   report(ctx, {
     rule: "missing-column",
-    message: "rule.missing-column",
     field: key,
     row: ctx.header.bottom,
     col: ctx.header.firstCol,
@@ -199,8 +201,7 @@ function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): voi
   for (const field of data.fields.values()) {
     for (const issue of field.read.issues) {
       report(ctx, {
-        rule: issue.rule,
-        message: issue.message,
+        ...issue,
         row: field.row,
         col: field.col,
         field: field.key,
@@ -213,8 +214,7 @@ function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): voi
   for (const field of data.fields.values()) {
     if (!field.read.blank || field.covered || !isRequired(data, field.key, settings)) continue;
     const numeric = isNumeric(FIELD_BY_KEY.get(field.key)?.type ?? "text");
-    const message = numeric ? "rule.missing-value" : "rule.missing-value.text";
-    report(ctx, { rule: "missing-value", message, row: field.row, col: field.col, field: field.key });
+    report(ctx, { rule: "missing-value", variant: numeric ? "default" : "text", row: field.row, col: field.col, field: field.key });
   }
 }
 
@@ -274,7 +274,7 @@ function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): re
       if (!field || typeof field.read.value !== "string" || scheme.includes(field.read.value)) continue;
       report(ctx, {
         rule: "bad-option",
-        message: "rule.bad-option.level",
+        variant: "level",
         row: field.row,
         col: field.col,
         field: key,
@@ -293,25 +293,25 @@ function layoutFindings(ctx: SheetContext, row: number, unlabelled: Set<number>,
   for (const col of unlabelled) {
     if (reported.has(col) || isBlank(view.get(row, col))) continue;
     reported.add(col);
-    report(ctx, { rule: "blank-header", message: "rule.blank-header", row: header.bottom, col });
+    report(ctx, { rule: "blank-header", row: header.bottom, col });
   }
   for (let col = header.lastCol + 1; col <= view.lastCol; col++) {
     const cell = view.get(row, col);
     if (isBlank(cell)) continue;
-    report(ctx, { rule: "extra-cell", message: "rule.extra-cell", row, col, value: originalValue(cell) });
+    report(ctx, { rule: "extra-cell", row, col, value: originalValue(cell) });
   }
 }
 
-export function parseSheet(view: SheetView, header: Header, settings: Settings): ParsedSheet {
+export function parseSheet(view: SheetView, header: Header, settings: Settings, locale: Locale): ParsedSheet {
   const grid = view.grid;
-  const ctx: SheetContext = { sheet: grid.sheet, view, header, findings: [] };
+  const ctx: SheetContext = { sheet: grid.sheet, locale, view, header, findings: [] };
   const title = readTitleBlock(view, header.top);
   const unit = title.unit ?? grid.sheet;
   const months = title.months ?? 12;
   if (title.months === undefined) {
     report(ctx, {
       rule: "period-unknown",
-      message: title.periodText ? "rule.period-unknown.unreadable" : "rule.period-unknown",
+      variant: title.periodText ? "unreadable" : "default",
       // PRODUCT.md §3: at A1, wherever the used range starts.
       row: 1,
       col: 1,
@@ -340,7 +340,7 @@ export function parseSheet(view: SheetView, header: Header, settings: Settings):
     first = false;
     if (wasFirst && isColumnNumberRow(view, r)) continue;
     for (const blank of pendingBlanks) {
-      report(ctx, { rule: "blank-row", message: "rule.blank-row", row: blank, col: 1 });
+      report(ctx, { rule: "blank-row", row: blank, col: 1 });
     }
     pendingBlanks = [];
     if (kind === "section") continue;
@@ -355,7 +355,7 @@ export function parseSheet(view: SheetView, header: Header, settings: Settings):
   }
   conditionalColumns(ctx, rows, settings);
   const levels = levelScheme(ctx, rows, settings);
-  return { sheet: grid.sheet, view, unit, months, title, header, rows, totals, levels, findings: ctx.findings };
+  return { sheet: grid.sheet, view, unit, months, title, header, rows, totals, levels, findings: ctx.findings, locale };
 }
 
 /**
@@ -366,6 +366,7 @@ export function rowsUnderLabels(labels: Cell[], rows: Cell[][]): { header: Heade
   const grid: Grid = { sheet: "", origin: { row: 1, col: 1 }, cells: [labels, ...rows], merges: [] };
   const view = new SheetView(grid);
   const header = headerAt(view, 1);
-  const ctx: SheetContext = { sheet: "", view, header, findings: [] };
+  // Reading rows makes no finding, so the language does not matter here.
+  const ctx: SheetContext = { sheet: "", locale: DEFAULT_LOCALE, view, header, findings: [] };
   return { header, rows: rows.map((_, i) => readRow(ctx, i + 2, "")) };
 }

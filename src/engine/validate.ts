@@ -10,6 +10,7 @@ import { findSubmissionHeader, isRequired, parseSheet, type DataRow, type Parsed
 import { withDefaults, type Settings } from "./settings";
 import type { FieldKey } from "./schema";
 import { SheetView } from "./view";
+import type { Locale } from "../i18n";
 
 export interface WorkbookInput {
   file: string;
@@ -28,6 +29,8 @@ export interface ValidateOptions {
   sheet?: string;
   /** Sheets the add-in created (report, flags…): never submissions. */
   ownSheets?: ReadonlySet<string>;
+  /** The language of messages, details and labels. */
+  locale: Locale;
 }
 
 export interface Validation {
@@ -49,8 +52,8 @@ interface Pending {
 }
 
 /** PRODUCT.md §2: at A1 of the sheet, wherever its used range starts. */
-function headerNotFound(grid: Grid): SheetReport {
-  const finding = makeFinding(grid.sheet, { rule: "header-not-found", message: "rule.header-not-found", row: 1, col: 1 });
+function headerNotFound(grid: Grid, locale: Locale): SheetReport {
+  const finding = makeFinding(grid.sheet, { rule: "header-not-found", row: 1, col: 1 }, locale);
   return { sheet: grid.sheet, unit: grid.sheet, months: 12, rows: 0, findings: [finding], flags: [] };
 }
 
@@ -71,14 +74,14 @@ function readBook(book: WorkbookInput, settings: Settings, options: ValidateOpti
       file.skipped.push(grid.sheet);
       continue;
     }
-    const parsed = parseSheet(view, header, settings);
+    const parsed = parseSheet(view, header, settings, options.locale);
     pending.sheets.push(parsed);
   }
   if (pending.sheets.length === 0) {
     const candidates = book.grids.filter((g) => options.sheet === undefined || g.sheet === options.sheet);
     const first = candidates.find((g) => g.visible !== false) ?? candidates[0];
     if (first) {
-      pending.sheets.push(headerNotFound(first));
+      pending.sheets.push(headerNotFound(first, options.locale));
       file.skipped = file.skipped.filter((name) => name !== first.sheet);
     }
   }
@@ -89,7 +92,7 @@ function isParsed(sheet: ParsedSheet | SheetReport): sheet is ParsedSheet {
   return "header" in sheet;
 }
 
-export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptions = {}): Validation {
+export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptions): Validation {
   const settings = withDefaults(options.settings);
   const pendings = books.map((book) => readBook(book, settings, options));
   const parsed = pendings.flatMap((p) => p.sheets.filter(isParsed));
@@ -103,7 +106,7 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
   const crossSheet = duplicateFindings(parsed);
   let roster: Report["roster"] = { missing: [], unknown: [], unsubmitted: [] };
   let rosterLevels = new Map<DataRow, string>();
-  const rosterData = options.roster ? readRoster(options.roster, settings) : null;
+  const rosterData = options.roster ? readRoster(options.roster, settings, options.locale) : null;
   if (rosterData) {
     const checked = checkRoster(rosterData, parsed);
     crossSheet.push(...checked.findings);
@@ -122,7 +125,7 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
       const findings = orderFindings([...sheet.findings, ...(bySheet.get(sheet) ?? [])]);
       const present = new Set<FieldKey>(sheet.header.byKey.keys());
       const flags: Flag[] = sheet.rows.flatMap((row) =>
-        flagsOfRow(row, sheet.sheet, sheet.months, settings, present, (key) => isRequired(row, key, settings)),
+        flagsOfRow(row, sheet.sheet, sheet.months, settings, present, (key) => isRequired(row, key, settings), options.locale),
       );
       pending.file.sheets.push({ sheet: sheet.sheet, unit: sheet.unit, months: sheet.months, rows: sheet.rows.length, findings, flags });
     }
@@ -145,6 +148,6 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
   return { report: { rulesVersion: RULES_VERSION, files, roster, summary }, parsed, rosterLevels };
 }
 
-export function validate(books: WorkbookInput[], options: ValidateOptions = {}): Report {
+export function validate(books: WorkbookInput[], options: ValidateOptions): Report {
   return validateWorkbooks(books, options).report;
 }

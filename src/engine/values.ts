@@ -4,21 +4,20 @@
  * issues found; the caller turns issues into findings with addresses and messages.
  */
 import type { Cell } from "./grid";
-import type { CellValue, RuleId } from "./report";
+import type { CellValue } from "./report";
+import type { RuleRef } from "./findings";
 import type { FieldSpec } from "./schema";
 import { isNumeric } from "./schema";
 import { normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
 import { cellText, isBlank, serialToIso } from "./view";
-import type { MessageKey, Params } from "../i18n";
+import type { Params } from "../i18n";
 
 export type FieldValue = number | string | boolean;
 
-export interface Issue {
-  rule: RuleId;
-  message: MessageKey;
+export type Issue = RuleRef & {
   params?: Params;
   fix?: CellValue;
-}
+};
 
 export interface ReadValue {
   /** Null when blank or unreadable. */
@@ -74,32 +73,28 @@ function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadVa
   } else if (cell.kind === "text") {
     const parsed = parseNumberText(cell.value);
     if (parsed.kind === "placeholder") {
-      issues.push({ rule: "number-as-text", message: "rule.number-as-text.placeholder", fix: 0 });
+      issues.push({ rule: "number-as-text", variant: "placeholder", fix: 0 });
       n = 0;
     } else if (parsed.kind === "chinese") {
-      return bad({ rule: "not-a-number", message: "rule.not-a-number.chinese", fix: parsed.value });
+      return bad({ rule: "not-a-number", variant: "chinese", fix: parsed.value });
     } else if (parsed.kind === "number") {
       // "-0" is 0: a fix of -0 would not survive JSON and is no value anyone typed on purpose.
       n = parsed.value * scale(parsed.unit, unit) + 0;
       const wide = cell.value !== toHalfWidth(cell.value);
-      issues.push({
-        rule: "number-as-text",
-        message: wide ? "rule.number-as-text.fullwidth" : "rule.number-as-text.text",
-        fix: n,
-      });
+      issues.push({ rule: "number-as-text", variant: wide ? "fullwidth" : "text", fix: n });
     } else {
-      return bad({ rule: "not-a-number", message: "rule.not-a-number" });
+      return bad({ rule: "not-a-number" });
     }
   } else {
-    return bad({ rule: "not-a-number", message: "rule.not-a-number" });
+    return bad({ rule: "not-a-number" });
   }
   if (spec.type === "integer" && Math.abs(n - Math.round(n)) > 1e-6) {
-    return { value: null, blank: false, invalid: true, issues: [...issues, { rule: "not-an-integer", message: "rule.not-an-integer" }] };
+    return { value: null, blank: false, invalid: true, issues: [...issues, { rule: "not-an-integer" }] };
   }
   // Ranges are in the cell's own unit; money has only a lower bound, so 万元 needs no scaling.
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-    const message = spec.max === undefined ? "rule.out-of-range.min" : "rule.out-of-range";
-    const issue: Issue = { rule: "out-of-range", message, params: { min: spec.min ?? 0, max: spec.max ?? "" } };
+    const variant = spec.max === undefined ? "min" : "default";
+    const issue: Issue = { rule: "out-of-range", variant, params: { min: spec.min ?? 0, max: spec.max ?? "" } };
     return { value: null, blank: false, invalid: true, issues: [...issues, issue] };
   }
   if (spec.type === "integer") return ok(Math.round(n), issues);
@@ -129,12 +124,12 @@ export function isVeto(cell: Cell): boolean {
  */
 export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
   if (isBlank(cell)) return BLANK;
-  if (cell.kind === "error") return bad({ rule: "excel-error", message: "rule.excel-error" });
+  if (cell.kind === "error") return bad({ rule: "excel-error" });
   if (isNumeric(spec.type)) return readNumber(cell, spec, unit);
   switch (spec.type) {
     case "yesno": {
       const yes = readYesNo(cell);
-      return yes === null ? bad({ rule: "bad-option", message: "rule.bad-option.yesno" }) : ok(yes);
+      return yes === null ? bad({ rule: "bad-option", variant: "yesno" }) : ok(yes);
     }
     case "yesno-or-integer": {
       const yes = readYesNo(cell);

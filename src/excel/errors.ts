@@ -1,12 +1,15 @@
 /**
- * Every Office error leaves src/excel as an ExcelHostError: a sentence the pane can show (in the
- * UI language, Chinese first) plus Office's own error code. Nothing is swallowed.
+ * Every Office error leaves src/excel as an ExcelHostError: a sentence the pane words in its own
+ * language, plus Office's own error code. Nothing is swallowed.
  */
-import { t, type MessageKey, type Params } from "../i18n";
+import { WordedError, wordsOf, type Wording, type WordingParams } from "../i18n";
+import { excelStrings, type ExcelKey } from "../i18n/excel";
+
+const words = wordsOf(excelStrings);
 
 export type ExcelOperation = "read" | "mark" | "clear" | "select" | "write" | "fix" | "undo" | "freeze" | "import" | "settle";
 
-const OPERATION_KEYS: Record<ExcelOperation, MessageKey> = {
+const OPERATION_KEYS: Record<ExcelOperation, ExcelKey> = {
   read: "excel.error.read",
   mark: "excel.error.mark",
   clear: "excel.error.clear",
@@ -20,7 +23,7 @@ const OPERATION_KEYS: Record<ExcelOperation, MessageKey> = {
 };
 
 /** Codes (OfficeExtension.ErrorCodes / Excel.ErrorCodes) worth explaining in words. */
-const CODE_KEYS: Record<string, MessageKey> = {
+const CODE_KEYS: Record<string, ExcelKey> = {
   InvalidOperationInCellEditMode: "excel.code.cellEditMode",
   ItemNotFound: "excel.code.itemNotFound",
   RequestPayloadSizeLimitExceeded: "excel.code.payloadTooLarge",
@@ -29,10 +32,10 @@ const CODE_KEYS: Record<string, MessageKey> = {
   ApiNotFound: "excel.code.apiNotFound",
 };
 
-export class ExcelHostError extends Error {
+export class ExcelHostError extends WordedError {
   override readonly name = "ExcelHostError";
   constructor(
-    message: string,
+    wording: Wording,
     /**
      * Office's error code ("ItemNotFound", "GeneralException", …), "Unknown", or one of ours when
      * the add-in itself refuses (see refusal).
@@ -42,7 +45,7 @@ export class ExcelHostError extends Error {
     /** The error Office threw; undefined for a refusal of ours. */
     readonly original: unknown,
   ) {
-    super(message);
+    super(wording);
   }
 }
 
@@ -52,16 +55,16 @@ export function toHostError(operation: ExcelOperation, error: unknown): ExcelHos
   const code = typeof raw?.code === "string" && raw.code ? raw.code : "Unknown";
   const detail = typeof raw?.message === "string" && raw.message ? raw.message : String(error);
   const hintKey = CODE_KEYS[code];
-  const hint = hintKey ? t(hintKey) : detail;
-  return new ExcelHostError(t(OPERATION_KEYS[operation], { detail: hint, code }), code, operation, error);
+  const hint = hintKey ? words(hintKey) : detail;
+  return new ExcelHostError(words(OPERATION_KEYS[operation], { detail: hint, code }), code, operation, error);
 }
 
 /**
  * The add-in refusing to do something harmful or impossible (a user's name in the way, an API
  * this Excel lacks): `key` is a whole sentence for the user; `code` names the reason for callers.
  */
-export function refusal(operation: ExcelOperation, code: string, key: MessageKey, params: Params = {}): ExcelHostError {
-  return new ExcelHostError(t(key, params), code, operation, undefined);
+export function refusal(operation: ExcelOperation, code: string, key: ExcelKey, params: WordingParams = {}): ExcelHostError {
+  return new ExcelHostError(words(key, params), code, operation, undefined);
 }
 
 /** Runs Office work and turns whatever it throws into an ExcelHostError. */

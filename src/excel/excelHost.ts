@@ -3,7 +3,8 @@
  * Excel.run. Every Office error leaves as an ExcelHostError with a sentence for the user.
  */
 import type { Finding, WorkbookInput } from "../engine";
-import type { Host, Progress, WorkbookActions } from "../taskpane/host";
+import type { Host, Progress, WorkbookActions } from "../host/host";
+import type { Locale } from "../i18n";
 import { guarded } from "./errors";
 import { replaceMarks, type NoteKind } from "./marks";
 import { isVisible, readGrids, type SheetToRead } from "./readGrid";
@@ -18,9 +19,11 @@ export interface ExcelHostOptions extends WorkbookOptions {
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
   readonly workbook: WorkbookActions;
+  readonly locale: Locale;
 
-  constructor(private readonly options: ExcelHostOptions = {}) {
+  constructor(private readonly options: ExcelHostOptions) {
     this.workbook = new ExcelWorkbook(options);
+    this.locale = options.locale;
   }
 
   readWorkbooks(scope: "all" | "active", progress?: Progress): Promise<WorkbookInput[]> {
@@ -50,7 +53,7 @@ export class ExcelHost implements Host {
   markFindings(findings: Finding[], progress?: Progress): Promise<void> {
     return guarded("mark", () =>
       Excel.run(async (context) => {
-        await replaceMarks(context, findings, { noteKind: this.options.noteKind, progress });
+        await replaceMarks(context, findings, { locale: this.options.locale, noteKind: this.options.noteKind, progress });
       }),
     );
   }
@@ -58,7 +61,7 @@ export class ExcelHost implements Host {
   clearMarks(): Promise<void> {
     return guarded("clear", () =>
       Excel.run(async (context) => {
-        await replaceMarks(context, [], { noteKind: this.options.noteKind });
+        await replaceMarks(context, [], { locale: this.options.locale, noteKind: this.options.noteKind });
       }),
     );
   }

@@ -10,11 +10,12 @@
  * batch written (the last with the record).
  */
 import type { SheetRole } from "../engine/sheets/spec";
-import { t } from "../i18n";
+import { wordsOf, type Locale } from "../i18n";
+import { excelStrings, excelText } from "../i18n/excel";
 import { parseRange } from "./address";
-import { rowBlocks } from "./blocks";
+import { rowBlocks } from "../host/blocks";
 import { refusal } from "./errors";
-import { uniqueSheetName } from "./naming";
+import { uniqueSheetName } from "../host/naming";
 import { loadRegistry, ownedOf, saveRegistry } from "./registry";
 import { isSupported } from "./requirements";
 import { CalculationPause, WRITE_BLOCK_CELLS, WRITE_BLOCKS_PER_SYNC, quietSync, type WriteOptions } from "./writeSheet";
@@ -23,17 +24,17 @@ interface Block {
   range: Excel.Range;
 }
 
-export async function freezeOwned(context: Excel.RequestContext, role: SheetRole, options: WriteOptions = {}): Promise<string> {
+export async function freezeOwned(context: Excel.RequestContext, role: SheetRole, locale: Locale, options: WriteOptions = {}): Promise<string> {
   if (!isSupported("ExcelApi", "1.7")) throw refusal("freeze", "ApiNotSupported", "excel.refuse.copyUnsupported");
   const blockCells = Math.max(1, options.blockCells ?? WRITE_BLOCK_CELLS);
   const blocksPerSync = Math.max(1, options.blocksPerSync ?? WRITE_BLOCKS_PER_SYNC);
   const calculation = new CalculationPause(context);
   const loaded = await loadRegistry(context, "items/id,items/name");
   const owned = ownedOf(loaded.registry, role);
-  if (!owned) throw refusal("freeze", "NotFound", "excel.refuse.noOwned", { role: t(`excel.role.${role}`) });
+  if (!owned) throw refusal("freeze", "NotFound", "excel.refuse.noOwned", { role: wordsOf(excelStrings)(`excel.role.${role}`) });
 
   const name = uniqueSheetName(
-    t("excel.frozen.name", { name: owned.name }),
+    excelText(locale)("excel.frozen.name", { name: owned.name }),
     loaded.sheets.map((sheet) => sheet.name),
   );
   const copy = loaded.byId.get(owned.id)!.copy("End");

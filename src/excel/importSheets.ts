@@ -4,9 +4,9 @@
  * recorded as imported, the others deleted. Only sheets just inserted or recorded as imported
  * may be deleted or renamed here: a request naming any other sheet is refused whole.
  */
-import type { ImportedSheet, InsertedSheet, Progress } from "../taskpane/host";
+import type { ImportedSheet, InsertedSheet, Progress } from "../host/host";
 import { refusal } from "./errors";
-import { uniqueSheetName } from "./naming";
+import { uniqueSheetName } from "../host/naming";
 import { isVisible, readGrids } from "./readGrid";
 import { loadRegistry, saveRegistry } from "./registry";
 import { isSupported } from "./requirements";

@@ -18,20 +18,14 @@
  * concerned, [3b. where the comments are: comment mode while marking only], 4. delete and write.
  */
 import type { Finding } from "../engine";
-import { SEVERITY_WORD } from "../engine/sheets/report";
-import { t } from "../i18n";
-import type { Progress } from "../taskpane/host";
+import type { Locale } from "../i18n";
+import type { Progress } from "../host/host";
+import { MARK_COLORS, NOTE_PREFIX, planMarks, type CellMark, type MarkSeverity } from "../host/marks";
 import { chunkAddresses, parseRange } from "./address";
 import { isSupported } from "./requirements";
 import { jsonFromXml, jsonToXml, readPartXml, replaceParts } from "./xmlRecord";
 
 export const MARKS_NAMESPACE = "urn:dj-assess:marks:1";
-/** First line of every note or comment we write: how clearMarks knows it is ours. */
-export const NOTE_PREFIX = "党建考核助手";
-/** Most messages put in one note; the rest are counted. */
-const MAX_NOTE_LINES = 8;
-
-export type MarkSeverity = "error" | "warning";
 export type NoteKind = "note" | "comment" | "none";
 
 /**
@@ -41,10 +35,6 @@ export type NoteKind = "note" | "comment" | "none";
 export const SIGNATURE: Record<MarkSeverity, string> = {
   error: '=ISTEXT("dj-assess:error")',
   warning: '=ISTEXT("dj-assess:warning")',
-};
-export const COLORS: Record<MarkSeverity, { fill: string; font: string }> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
 };
 
 export interface SheetMarks {
@@ -83,37 +73,6 @@ export function recordFromXml(xml: string): MarkRecord | undefined {
   return record && record.version === 1 && Array.isArray(record.sheets) ? record : undefined;
 }
 
-// ---------- what to mark ----------
-
-interface CellMark {
-  severity: MarkSeverity;
-  lines: string[];
-}
-
-/** Findings grouped by sheet and cell; a cell with an error and a warning is an error cell. */
-export function planMarks(findings: Finding[]): Map<string, Map<string, CellMark>> {
-  const plan = new Map<string, Map<string, CellMark>>();
-  for (const finding of findings) {
-    if (finding.severity !== "error" && finding.severity !== "warning") continue;
-    const range = parseRange(finding.cell ?? "");
-    if (!range) continue;
-    const cell = finding.cell.replace(/\$/g, "").toUpperCase();
-    let cells = plan.get(finding.sheet);
-    if (!cells) plan.set(finding.sheet, (cells = new Map()));
-    let mark = cells.get(cell);
-    if (!mark) cells.set(cell, (mark = { severity: finding.severity, lines: [] }));
-    if (finding.severity === "error") mark.severity = "error";
-    mark.lines.push(t("excel.note.line", { severity: t(SEVERITY_WORD[finding.severity]), message: finding.message }));
-  }
-  return plan;
-}
-
-function noteText(mark: CellMark): string {
-  const lines = mark.lines.slice(0, MAX_NOTE_LINES);
-  if (mark.lines.length > MAX_NOTE_LINES) lines.push(`… (+${mark.lines.length - MAX_NOTE_LINES})`);
-  return `${NOTE_PREFIX}\n${lines.join("\n")}`;
-}
-
 function isOurs(text: unknown): boolean {
   return typeof text === "string" && text.startsWith(NOTE_PREFIX);
 }
@@ -147,6 +106,8 @@ interface SheetWork {
 }
 
 export interface MarkOptions {
+  /** The language of the notes' severity words. */
+  locale: Locale;
   noteKind?: NoteKind;
   progress?: Progress;
 }
@@ -155,9 +116,9 @@ export interface MarkOptions {
  * Removes the marks recorded in the workbook, then marks these findings (none: just clear) and
  * records what it made. Findings on sheets that no longer exist are left out.
  */
-export async function replaceMarks(context: Excel.RequestContext, findings: Finding[], options: MarkOptions = {}): Promise<MarkRecord> {
+export async function replaceMarks(context: Excel.RequestContext, findings: Finding[], options: MarkOptions): Promise<MarkRecord> {
   const kind = options.noteKind ?? supportedNoteKind();
-  const plan = planMarks(findings);
+  const plan = planMarks(findings, options.locale);
   const book = context.workbook;
   const steps = 4;
   options.progress?.(0, steps);
@@ -276,8 +237,8 @@ export async function replaceMarks(context: Excel.RequestContext, findings: Find
       for (const ranges of chunkAddresses(cells)) {
         const format = w.sheet.getRanges(ranges).conditionalFormats.add("Custom");
         format.custom.rule.formula = SIGNATURE[severity];
-        format.custom.format.fill.color = COLORS[severity].fill;
-        format.custom.format.font.color = COLORS[severity].font;
+        format.custom.format.fill.color = MARK_COLORS[severity].fill;
+        format.custom.format.font.color = MARK_COLORS[severity].font;
         sheetMarks.formats.push({ severity, ranges });
       }
     }
@@ -286,11 +247,11 @@ export async function replaceMarks(context: Excel.RequestContext, findings: Find
         const existing = w.notes.get(cell);
         // The user's note stays; ours was deleted above.
         if (existing && !existing.isNullObject && !isOurs(existing.content)) continue;
-        w.sheet.notes.add(cell, noteText(mark));
+        w.sheet.notes.add(cell, mark.note);
         sheetMarks.notes.push(cell);
       } else if (kind === "comment") {
         if (commented.has(cellKey(cell) ?? "")) continue; // the user's comment stays
-        w.sheet.comments.add(cell, noteText(mark));
+        w.sheet.comments.add(cell, mark.note);
         sheetMarks.notes.push(cell);
       }
     }

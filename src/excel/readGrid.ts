@@ -6,9 +6,10 @@
  * whatever the number of rows inside a block.
  */
 import { EMPTY, type Cell, type CellRange, type Grid } from "../engine";
-import type { Progress } from "../taskpane/host";
+import type { Progress } from "../host/host";
 import { parseAreas, parseRange } from "./address";
-import { rowBlocks } from "./blocks";
+import { rowBlocks } from "../host/blocks";
+import { looksLikeDate } from "../host/numberFormat";
 
 /**
  * Cells per block. Excel on the web caps a response at 5 MB and a read at 5 million cells; a cell
@@ -28,25 +29,6 @@ export interface ReadOptions {
 /** Worksheet visibility as Office reports it ("Visible", "Hidden", "VeryHidden"). */
 export function isVisible(visibility: string): boolean {
   return visibility === "Visible";
-}
-
-/**
- * Whether a number format shows a date. Excel hands dates over as serial numbers with a format
- * such as "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"" or "[$-F800]dddd, mmmm dd, yyyy"; a time alone
- * ("h:mm", "[h]:mm:ss") is not a date.
- */
-export function looksLikeDate(format: string): boolean {
-  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
-  if (/\[\$-F800\]/i.test(format)) return true;
-  const section = format.split(";")[0];
-  if (/\[[hms]+\]/i.test(section)) return false; // elapsed time
-  const bare = section
-    .replace(/"[^"]*"/g, (quoted) => (/[年月日]/.test(quoted) ? "d" : ""))
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/_.|\*./g, "");
-  if (/[yd年月日]/i.test(bare)) return true;
-  return /m/i.test(bare) && !/[hs]/i.test(bare);
 }
 
 function numberCell(value: number, format: string): Cell {

@@ -6,7 +6,7 @@
  */
 import type { Grid } from "../engine";
 import type { CellFix, SheetRole, SheetSpec } from "../engine/sheets/spec";
-import type { ImportedSheet, InsertedSheet, Progress, WorkbookActions } from "../taskpane/host";
+import type { ImportedSheet, InsertedSheet, Progress, WorkbookActions } from "../host/host";
 import { guarded } from "./errors";
 import { applyFixes, recordedFixes, undoFixes } from "./fixes";
 import { freezeOwned } from "./freeze";
@@ -14,8 +14,12 @@ import { importedSheets, insertSheets, settleSheets } from "./importSheets";
 import { isVisible, readGrids } from "./readGrid";
 import { loadRegistry, ownedIds, ownedOf } from "./registry";
 import { writeSpec } from "./writeSheet";
+import type { Locale } from "../i18n";
+import { excelText } from "../i18n/excel";
 
 export interface WorkbookOptions {
+  /** The language of the names and notes the add-in writes. */
+  locale: Locale;
   /** Reading (defaults in readGrid.ts). */
   blockCells?: number;
   blocksPerSync?: number;
@@ -28,7 +32,7 @@ export class ExcelWorkbook implements WorkbookActions {
   /** Worksheet ids inserted by insertWorkbook and not yet settled. */
   private readonly inserted = new Set<string>();
 
-  constructor(private readonly options: WorkbookOptions = {}) {}
+  constructor(private readonly options: WorkbookOptions) {}
 
   private get readOptions() {
     return { blockCells: this.options.blockCells, blocksPerSync: this.options.blocksPerSync };
@@ -90,7 +94,9 @@ export class ExcelWorkbook implements WorkbookActions {
 
   freeze(role: SheetRole): Promise<string> {
     return guarded("freeze", () =>
-      Excel.run((context) => freezeOwned(context, role, { blockCells: this.options.writeBlockCells, blocksPerSync: this.options.writeBlocksPerSync })),
+      Excel.run((context) =>
+        freezeOwned(context, role, this.options.locale, { blockCells: this.options.writeBlockCells, blocksPerSync: this.options.writeBlocksPerSync }),
+      ),
     );
   }
 
@@ -111,7 +117,8 @@ export class ExcelWorkbook implements WorkbookActions {
   settleImport(keep: { id: string; unit: string }[], remove: string[]): Promise<ImportedSheet[]> {
     return guarded("settle", () =>
       Excel.run(async (context) => {
-        const settled = await settleSheets(context, keep, remove, this.inserted);
+        const untitled = excelText(this.options.locale)("excel.sheet.untitled");
+        const settled = await settleSheets(context, keep.map((sheet) => ({ ...sheet, unit: sheet.unit || untitled })), remove, this.inserted);
         for (const id of [...remove, ...keep.map((sheet) => sheet.id)]) this.inserted.delete(id);
         return settled;
       }),

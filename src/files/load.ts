@@ -3,7 +3,8 @@
  * CLI can print on a line and the task pane can show.
  */
 import ExcelJS from "exceljs";
-import { t } from "../i18n";
+import { WordedError, wordsOf } from "../i18n";
+import { filesStrings } from "../i18n/files";
 import { checkFileSize, inspectArchive } from "./inspect";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits";
 import { WorkbookReadError } from "./readError";
@@ -11,10 +12,10 @@ import { WorkbookReadError } from "./readError";
 export { WorkbookReadError, type ReadFailure } from "./readError";
 
 /** The annotated copy could not be produced (exceljs failed to serialise the workbook). */
-export class WorkbookWriteError extends Error {
+export class WorkbookWriteError extends WordedError {
   override readonly name = "WorkbookWriteError";
   constructor(detail: string, options?: { cause?: unknown }) {
-    super(t("files.error.write", { detail }), options);
+    super(wordsOf(filesStrings)("files.error.write", { detail }), options);
   }
 }
 

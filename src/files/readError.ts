@@ -1,8 +1,9 @@
 /**
  * Every way a workbook file can be refused, as one error the CLI prints on a line and the task
- * pane shows: `message` for people, `reason` (and `limit`, for a file over a read limit) for code.
+ * pane shows: `wording` for people, `reason` (and `limit`, for a file over a read limit) for code.
  */
-import { t, type MessageKey, type Params } from "../i18n";
+import { WordedError, wordsOf, type Params } from "../i18n";
+import { filesStrings, type FilesKey } from "../i18n/files";
 import type { ReadLimits } from "./limits";
 
 export type ReadFailure =
@@ -19,7 +20,7 @@ export type ReadFailure =
   | "merges-too-large"
   | "validations-too-large";
 
-const MESSAGE: Record<ReadFailure, MessageKey> = {
+const MESSAGE: Record<ReadFailure, FilesKey> = {
   "not-zip": "files.error.notZip",
   "legacy-or-encrypted": "files.error.legacy",
   corrupt: "files.error.corrupt",
@@ -42,14 +43,14 @@ export interface ReadErrorOptions {
 }
 
 /** The bytes are not a workbook we read. */
-export class WorkbookReadError extends Error {
+export class WorkbookReadError extends WordedError {
   override readonly name = "WorkbookReadError";
   readonly limit: keyof ReadLimits | undefined;
   constructor(
     readonly reason: ReadFailure,
     options: ReadErrorOptions = {},
   ) {
-    super(t(MESSAGE[reason], options.params), { cause: options.cause });
+    super(wordsOf(filesStrings)(MESSAGE[reason], options.params), { cause: options.cause });
     this.limit = options.limit;
   }
 }

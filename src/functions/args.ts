@@ -11,10 +11,45 @@
  */
 import type { Cell } from "../engine/grid";
 import { resolveScheme } from "../engine/rates";
-import { ScoreError } from "../engine/scoring";
+import { ScoreError, engineWords } from "../engine/scoring";
 import { isBlankText, toHalfWidth } from "../engine/text";
 import { cellText } from "../engine/view";
-import { t, type MessageKey } from "../i18n";
+import { localeOf, wordsOf, type Locale, type Wording } from "../i18n";
+import { functionsStrings } from "../i18n/functions";
+
+/** The functions' own texts as wordings: worded only when an error is shown. */
+export const functionsWords = wordsOf(functionsStrings);
+
+/** Arguments as messages name them. */
+export const ARG = {
+  partyScore: functionsWords("word.partyScore"),
+  businessScore: functionsWords("word.businessScore"),
+  partyWeight: functionsWords("word.partyWeight"),
+  score: functionsWords("word.score"),
+  startScores: functionsWords("word.startScores"),
+  endScores: functionsWords("word.endScores"),
+  allScores: functionsWords("word.allScores"),
+  value: functionsWords("word.value"),
+  peerValues: functionsWords("word.peerValues"),
+  months: functionsWords("word.months"),
+  groups: functionsWords("word.groups"),
+  threshold: engineWords("word.threshold"),
+  topShare: engineWords("word.topShare"),
+  bottomShare: engineWords("word.bottomShare"),
+  held: engineWords("word.held"),
+};
+
+/** The range a score (0–100) or a share (0–1) must be in, naming the argument. */
+export const scoreRange = (what: Wording): Wording => functionsWords("functions.scoreRange", { what });
+export const shareRange = (what: Wording): Wording => engineWords("score.shareRange", { what });
+
+/**
+ * Office's display language, read when a message is worded: #VALUE! messages follow it like the
+ * task pane. Outside Office (tests, a plain browser) there is none, and the messages are Chinese.
+ */
+export function displayLocale(): Locale {
+  return localeOf(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
+}
 
 /** What one cell of a result can hold. */
 export type Element = number | string | boolean | CustomFunctions.Error;
@@ -44,20 +79,17 @@ export function toNumber(value: unknown): number {
   return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
-/**
- * A number, or a #VALUE! ScoreError naming the argument. `what` is the i18n key of its name,
- * translated only when there is an error: these run once per cell of a range.
- */
-export function numberOf(value: unknown, what: MessageKey): number {
+/** A number, or a #VALUE! ScoreError naming the argument (`what`, worded only if shown). */
+export function numberOf(value: unknown, what: Wording): number {
   const n = toNumber(value);
-  if (!Number.isFinite(n)) throw new ScoreError("value", t("score.notANumber", { what: t(what) }));
+  if (!Number.isFinite(n)) throw new ScoreError("value", engineWords("score.notANumber", { what }));
   return n;
 }
 
-/** A number within [min, max], else #NUM! (`range` is the message key saying which range). */
-export function numberWithin(value: unknown, what: MessageKey, min: number, max: number, range: MessageKey): number {
+/** A number within [min, max], else #NUM! (`range` words which range, given the argument's name). */
+export function numberWithin(value: unknown, what: Wording, min: number, max: number, range: (what: Wording) => Wording): number {
   const n = numberOf(value, what);
-  if (n < min || n > max) throw new ScoreError("num", t(range, { what: t(what) }));
+  if (n < min || n > max) throw new ScoreError("num", range(what));
   return n;
 }
 
@@ -106,7 +138,7 @@ function elementAt(arg: unknown, row: number, column: number): unknown {
 export function toExcelError(error: ScoreError): CustomFunctions.Error {
   switch (error.kind) {
     case "value":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.wording(displayLocale()));
     case "num":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
     case "div0":
@@ -130,7 +162,7 @@ export function whole<T>(compute: () => T): T {
 
 function shapeMismatch(shapes: readonly Shape[]): ScoreError {
   const listed = shapes.map((s) => `${s.rows}×${s.columns}`).join("、");
-  return new ScoreError("value", t("functions.shapeMismatch", { shapes: listed }));
+  return new ScoreError("value", functionsWords("functions.shapeMismatch", { shapes: listed }));
 }
 
 /**
@@ -219,18 +251,18 @@ export function levelCohort(arg: unknown): (string | null)[] {
   return cohort(arg).map((value) => (value === null ? null : textOf(value)));
 }
 
-/** A cohort of numbers, blanks as null; a member that is no number is #VALUE! naming it (`what`: i18n key). */
-export function numberCohort(arg: unknown, what: MessageKey): (number | null)[] {
+/** A cohort of numbers, blanks as null; a member that is no number is #VALUE! naming it. */
+export function numberCohort(arg: unknown, what: Wording): (number | null)[] {
   return cohort(arg).map((value) => {
     if (value === null) return null;
     const n = toNumber(value);
-    if (!Number.isFinite(n)) throw new ScoreError("value", t("functions.notANumberIn", { what: t(what), value: textOf(value) }));
+    if (!Number.isFinite(n)) throw new ScoreError("value", functionsWords("functions.notANumberIn", { what, value: textOf(value) }));
     return n;
   });
 }
 
 /** The non-blank members of a number cohort. */
-export function filledNumbers(arg: unknown, what: MessageKey): number[] {
+export function filledNumbers(arg: unknown, what: Wording): number[] {
   return numberCohort(arg, what).filter((n): n is number => n !== null);
 }
 
@@ -259,7 +291,7 @@ export function thresholdList(arg: unknown): number[] | null {
   if (items === null) return null;
   const numbers = items.map(toNumber);
   const rising = numbers.every((n, i) => Number.isFinite(n) && (i === 0 || n > numbers[i - 1]));
-  if (!rising) throw new ScoreError("value", t("functions.badThresholds", { value: items.join(",") }));
+  if (!rising) throw new ScoreError("value", functionsWords("functions.badThresholds", { value: items.join(",") }));
   return numbers;
 }
 
@@ -277,7 +309,7 @@ export function levelList(arg: unknown): string[] | null {
 /** Months of a period: blank is a full year; else a whole number from 1 to 12 (#NUM!). */
 export function monthsOf(value: unknown): number {
   if (isBlank(value)) return 12;
-  const months = numberOf(value, "word.months");
-  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", t("score.monthsRange"));
+  const months = numberOf(value, ARG.months);
+  if (!Number.isInteger(months) || months < 1 || months > 12) throw new ScoreError("num", engineWords("score.monthsRange"));
   return months;
 }

@@ -10,14 +10,18 @@
  * element-wise (args.ts): a range spills a result of its shape, a blank element gives "".
  */
 import { flagLabelsOfRows } from "../engine/rowFlags";
-import { combinedScore, fundRate, levelOf, ScoreError } from "../engine/scoring";
+import { combinedScore, engineWords, fundRate, levelOf, ScoreError } from "../engine/scoring";
 import { improveRate, normalize, normalizeMethodOf, quotaLevel, transitions, upgradeRate } from "../engine/rates";
 import { meetingGap, meetingType } from "../engine/flags";
 import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults } from "../engine/settings";
 import { isVeto } from "../engine/values";
-import { setLocale, t } from "../i18n";
 import {
+  ARG,
+  displayLocale,
   elementwise,
+  functionsWords,
+  scoreRange,
+  shareRange,
   filledNumbers,
   isBlank,
   isOmitted,
@@ -40,15 +44,6 @@ import {
   whole,
   type Element,
 } from "./args";
-
-// #VALUE! messages follow Office's display language, like the task pane. This bundle has its
-// own copy of the i18n module, so it sets the locale itself. Office is absent when the bundle
-// is loaded on its own (tests) and has no host in a plain browser.
-if (typeof Office !== "undefined") {
-  Office.onReady((info) => {
-    if (info.host) setLocale(Office.context.displayLanguage);
-  });
-}
 
 /** Meeting requirements and flag thresholds: the defaults of PRODUCT.md §4 (functions take no settings). */
 const SETTINGS = withDefaults();
@@ -93,13 +88,13 @@ function improveRateFunction(
   return whole(() => {
     const levelsGiven = !isOmitted(startLevels);
     sameShape(levelsGiven ? [startScores, endScores, startLevels] : [startScores, endScores]);
-    const start = numberCohort(startScores, "word.startScores");
-    const end = numberCohort(endScores, "word.endScores");
+    const start = numberCohort(startScores, ARG.startScores);
+    const end = numberCohort(endScores, ARG.endScores);
     const levels = levelsGiven ? levelCohort(startLevels) : null;
     return elementwise(
       [threshold, fromLevel],
       (points, from) => {
-        const rise = isBlank(points) ? DEFAULT_SETTINGS.improveThreshold : numberOf(points, "word.threshold");
+        const rise = isBlank(points) ? DEFAULT_SETTINGS.improveThreshold : numberOf(points, ARG.threshold);
         return improveRate(start, end, rise, levels, optionalText(from));
       },
       0,
@@ -136,11 +131,11 @@ function combinedScoreFunction(partyScore: unknown[][], businessScore: unknown[]
   return elementwise(
     [partyScore, businessScore, partyWeight, method],
     (party, business, weight, how) => {
-      const p = numberWithin(party, "word.partyScore", 0, 100, "functions.scoreRange");
-      const b = numberWithin(business, "word.businessScore", 0, 100, "functions.scoreRange");
-      const w = isBlank(weight) ? DEFAULT_SETTINGS.partyWeight : numberWithin(weight, "word.partyWeight", 0, 1, "score.shareRange");
+      const p = numberWithin(party, ARG.partyScore, 0, 100, scoreRange);
+      const b = numberWithin(business, ARG.businessScore, 0, 100, scoreRange);
+      const w = isBlank(weight) ? DEFAULT_SETTINGS.partyWeight : numberWithin(weight, ARG.partyWeight, 0, 1, shareRange);
       const combine = isBlank(how) ? DEFAULT_SETTINGS.method : combineMethodOf(textOf(how));
-      if (combine === null) throw new ScoreError("value", t("functions.badMethod", { method: textOf(how) }));
+      if (combine === null) throw new ScoreError("value", functionsWords("functions.badMethod", { method: textOf(how) }));
       return combinedScore(p, b, w, combine);
     },
     2,
@@ -161,11 +156,11 @@ function levelFunction(score: unknown[][], veto?: unknown[][], thresholds?: unkn
     const lines = thresholdList(thresholds) ?? DEFAULT_SETTINGS.thresholds;
     const scheme = levelList(levels) ?? LEVEL_SCHEMES[0];
     if (lines.length !== scheme.length - 1) {
-      throw new ScoreError("value", t("settings.thresholdsVsLevels", { thresholds: lines.length, levels: scheme.length }));
+      throw new ScoreError("value", engineWords("settings.thresholdsVsLevels", { thresholds: lines.length, levels: scheme.length }));
     }
     return elementwise(
       [score, veto],
-      (value, vetoItem) => levelOf(numberOf(value, "word.score"), isVeto(toCell(vetoItem)), lines, scheme),
+      (value, vetoItem) => levelOf(numberOf(value, ARG.score), isVeto(toCell(vetoItem)), lines, scheme),
       1,
     );
   });
@@ -183,16 +178,16 @@ function levelFunction(score: unknown[][], veto?: unknown[][], thresholds?: unkn
  */
 function quotaLevelFunction(score: unknown[][], allScores: unknown[][], topShare?: unknown[][], bottomShare?: unknown[][], levels?: unknown[][]): unknown[][] {
   return whole(() => {
-    const all = filledNumbers(allScores, "word.allScores");
+    const all = filledNumbers(allScores, ARG.allScores);
     const scheme = levelList(levels) ?? LEVEL_SCHEMES[0];
     return elementwise(
       [score, topShare, bottomShare],
       (value, top, bottom) =>
         quotaLevel(
-          numberOf(value, "word.score"),
+          numberOf(value, ARG.score),
           all,
-          isBlank(top) ? DEFAULT_SETTINGS.quotaTop : numberOf(top, "word.topShare"),
-          isBlank(bottom) ? DEFAULT_SETTINGS.quotaBottom : numberOf(bottom, "word.bottomShare"),
+          isBlank(top) ? DEFAULT_SETTINGS.quotaTop : numberOf(top, ARG.topShare),
+          isBlank(bottom) ? DEFAULT_SETTINGS.quotaBottom : numberOf(bottom, ARG.bottomShare),
           scheme,
         ),
       1,
@@ -210,13 +205,13 @@ function quotaLevelFunction(score: unknown[][], allScores: unknown[][], topShare
  */
 function normalizeFunction(value: unknown[][], peerValues: unknown[][], method?: unknown[][]): unknown[][] {
   return whole(() => {
-    const peers = filledNumbers(peerValues, "word.peerValues");
+    const peers = filledNumbers(peerValues, ARG.peerValues);
     return elementwise(
       [value, method],
       (x, how) => {
         const scale = isBlank(how) ? "minmax" : normalizeMethodOf(textOf(how));
-        if (scale === null) throw new ScoreError("value", t("functions.badNormalizeMethod", { method: textOf(how) }));
-        return normalize(numberOf(x, "word.value"), peers, scale);
+        if (scale === null) throw new ScoreError("value", functionsWords("functions.badNormalizeMethod", { method: textOf(how) }));
+        return normalize(numberOf(x, ARG.value), peers, scale);
       },
       1,
     );
@@ -237,12 +232,12 @@ function meetingGapFunction(held: unknown[][], type: unknown[][], months?: unkno
     [held, type, months, groups],
     (count, kind, period, groupCount) => {
       const meeting = meetingType(textOf(kind));
-      if (meeting === null) throw new ScoreError("value", t("score.unknownMeetingType", { type: textOf(kind) }));
+      if (meeting === null) throw new ScoreError("value", engineWords("score.unknownMeetingType", { type: textOf(kind) }));
       return meetingGap(
-        numberOf(count, "word.held"),
+        numberOf(count, ARG.held),
         meeting,
-        isBlank(period) ? 12 : numberOf(period, "word.months"),
-        isBlank(groupCount) ? 1 : numberOf(groupCount, "word.groups"),
+        isBlank(period) ? 12 : numberOf(period, ARG.months),
+        isBlank(groupCount) ? 1 : numberOf(groupCount, ARG.groups),
         SETTINGS,
       );
     },
@@ -274,8 +269,8 @@ function flagsFunction(rowValues: unknown[][], headerRow: unknown[][], months?: 
     const rows = matrixOf(rowValues);
     const header = matrixOf(headerRow);
     const width = shapeOf(rowValues).columns;
-    if (header.length !== 1) throw new ScoreError("value", t("functions.headerOneRow", { rows: header.length }));
-    if (header[0].length !== width) throw new ScoreError("value", t("functions.headerWidth", { header: header[0].length, row: width }));
+    if (header.length !== 1) throw new ScoreError("value", functionsWords("functions.headerOneRow", { rows: header.length }));
+    if (header[0].length !== width) throw new ScoreError("value", functionsWords("functions.headerWidth", { header: header[0].length, row: width }));
     const labels = header[0].map(toCell);
     const result: Element[][] = rows.map(() => [""]);
     // Rows of the same period are read together: usually one call for the whole block.
@@ -287,7 +282,7 @@ function flagsFunction(rowValues: unknown[][], headerRow: unknown[][], months?: 
       else byMonths.set(m, [i]);
     });
     for (const [m, indices] of byMonths) {
-      const flags = flagLabelsOfRows(labels, indices.map((i) => rows[i].map(toCell)), m, SETTINGS);
+      const flags = flagLabelsOfRows(labels, indices.map((i) => rows[i].map(toCell)), m, SETTINGS, displayLocale());
       indices.forEach((row, k) => (result[row][0] = flags[k]));
     }
     return result;

@@ -31,5 +31,4 @@ export const excelEnUS: Record<keyof typeof excelZhCN, string> = {
   "excel.code.payloadTooLarge": "One transfer exceeded Excel's size limit",
   "excel.code.accessDenied": "The workbook is protected or read-only",
   "excel.code.apiNotFound": "This version of Excel does not support a required feature",
-  "excel.note.line": "[{severity}] {message}",
 };

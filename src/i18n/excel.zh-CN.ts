@@ -29,5 +29,4 @@ export const excelZhCN = {
   "excel.code.payloadTooLarge": "一次传输的数据超过 Excel 的上限",
   "excel.code.accessDenied": "工作簿受保护或为只读，无法修改",
   "excel.code.apiNotFound": "当前 Excel 版本不支持所需的功能",
-  "excel.note.line": "【{severity}】{message}",
 } as const;

@@ -12,7 +12,6 @@ export const sheetsEnUS: Record<keyof typeof sheetsZhCN, string> = {
   "report.col.file": "File",
   "report.fixes.caption": "Automatic corrections",
   "report.fixes.new": "New value",
-  "report.missingBranch": "Branch “{branch}” ({unit}) of the roster is in no submitted sheet. Check whether it was left out.",
 
   "consolidated.col.source": "Source",
 
@@ -95,4 +94,18 @@ export const sheetsEnUS: Record<keyof typeof sheetsZhCN, string> = {
   "template.error.count": "“{label}” must be a whole number from 0 to {max}.",
   "template.error.score": "“{label}” must be a number from 0 to 100.",
   "template.error.money": "“{label}” must be a number of at least 0 (yuan).",
+  "files.report.sheetName": "Issues",
+  "files.report.seq": "No.",
+  "files.report.sheet": "Sheet",
+  "files.report.cell": "Cell",
+  "files.report.rule": "Rule",
+  "files.report.severity": "Severity",
+  "files.report.field": "Field",
+  "files.report.value": "Original value",
+  "files.report.message": "Problem",
+  "files.report.fix": "Suggested fix",
+  "files.severity.error": "Error",
+  "files.severity.warning": "Warning",
+  "files.severity.info": "Info",
+  "note.line": "[{severity}] {message}",
 };

@@ -10,7 +10,6 @@ export const sheetsZhCN = {
   "report.col.file": "文件",
   "report.fixes.caption": "自动修正记录",
   "report.fixes.new": "新值",
-  "report.missingBranch": "名册中的党支部“{branch}”（{unit}）未出现在任何报送表中。请核实是否漏报。",
 
   "consolidated.col.source": "来源",
 
@@ -92,4 +91,18 @@ export const sheetsZhCN = {
   "template.error.count": "“{label}”应为 0 到 {max} 之间的整数。",
   "template.error.score": "“{label}”应为 0 到 100 之间的数字。",
   "template.error.money": "“{label}”应为不小于 0 的数字（元）。",
+  "files.report.sheetName": "问题清单",
+  "files.report.seq": "序号",
+  "files.report.sheet": "工作表",
+  "files.report.cell": "单元格",
+  "files.report.rule": "规则",
+  "files.report.severity": "级别",
+  "files.report.field": "字段",
+  "files.report.value": "原值",
+  "files.report.message": "问题说明",
+  "files.report.fix": "建议修正",
+  "files.severity.error": "错误",
+  "files.severity.warning": "警告",
+  "files.severity.info": "提示",
+  "note.line": "【{severity}】{message}",
 } as const;

@@ -17,10 +17,10 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular } from "@fluentui/react-icons";
 import type { Report } from "../engine";
-import { t } from "../i18n";
+import { useText } from "../taskpane/text";
 import { FilePicker } from "../taskpane/FilePicker";
 import { findingSelector, ValidateView } from "../taskpane/ValidateView";
-import { reasonOf } from "../taskpane/validationStore";
+import { reasonOf } from "../i18n";
 import type { FileHost } from "./fileHost";
 
 const useStyles = makeStyles({
@@ -51,6 +51,7 @@ function download(name: string, blob: Blob): void {
 }
 
 export function PreviewApp({ host }: { host: FileHost }) {
+  const t = useText();
   const styles = useStyles();
   const [names, setNames] = useState<string[]>([]);
   const [validated, setValidated] = useState(false);
@@ -82,7 +83,7 @@ export function PreviewApp({ host }: { host: FileHost }) {
   );
 
   const onReport = useCallback((_report: Report) => setValidated(true), []);
-  const blocked = useCallback(() => (host.fileNames.length === 0 ? t("preview.noFilesToValidate") : null), [host]);
+  const blocked = useCallback(() => (host.fileNames.length === 0 ? t("preview.noFilesToValidate") : null), [host, t]);
 
   const onDownload = useCallback(async () => {
     setFailure(null);
@@ -92,11 +93,11 @@ export function PreviewApp({ host }: { host: FileHost }) {
       if (copies.length === 0) setFailure(t("preview.downloadNothing"));
       for (const copy of copies) download(copy.name, copy.blob);
     } catch (error) {
-      setFailure(t("preview.downloadFailed", { reason: reasonOf(error) }));
+      setFailure(t("preview.downloadFailed", { reason: reasonOf(error, host.locale) }));
     } finally {
       setDownloading(false);
     }
-  }, [host]);
+  }, [host, t]);
 
   return (
     <FluentProvider theme={webLightTheme}>

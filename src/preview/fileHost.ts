@@ -9,11 +9,12 @@
 import type { Finding, WorkbookInput } from "../engine";
 import { annotateWorkbook } from "../files/annotate";
 import { isUnsupportedName } from "../files/load";
-import { numberedName } from "../files/names";
+import { numberedName } from "../host/naming";
 import { readWorkbook } from "../files/read";
-import { t } from "../i18n";
-import type { Host, LocatedFinding, Progress } from "../taskpane/host";
-import { reasonOf } from "../taskpane/validationStore";
+import { reasonOf, type Locale } from "../i18n";
+import { ruleMessage } from "../engine/rules";
+import { paneText } from "../i18n/pane";
+import type { Host, LocatedFinding, Progress } from "../host/host";
 
 /** What the host needs of a browser File (a test can pass a plain object). */
 export interface OpenedFile {
@@ -46,6 +47,8 @@ export class FileHost implements Host {
   /** Findings per opened file name, as last marked. */
   private marks = new Map<string, Finding[]>();
   private listener: SelectListener | undefined;
+
+  constructor(readonly locale: Locale) {}
 
   /** Replaces the set of open files (what the file input holds now); forgets earlier marks. */
   setFiles(files: Iterable<OpenedFile>): void {
@@ -83,7 +86,8 @@ export class FileHost implements Host {
     opened.bytes = undefined;
     opened.sheets = [];
     if (isUnsupportedName(opened.name)) {
-      return { file: opened.name, grids: [], error: t("rule.unsupported-file", { file: opened.name }), errorRule: "unsupported-file" };
+      const error = ruleMessage("unsupported-file", "default", this.locale, { file: opened.name });
+      return { file: opened.name, grids: [], error, errorRule: "unsupported-file" };
     }
     try {
       const bytes = await opened.file.arrayBuffer();
@@ -93,7 +97,7 @@ export class FileHost implements Host {
       opened.sheets = grids.map((g) => g.sheet);
       return { file: opened.name, grids };
     } catch (error) {
-      return { file: opened.name, grids: [], error: reasonOf(error) };
+      return { file: opened.name, grids: [], error: reasonOf(error, this.locale) };
     }
   }
 
@@ -119,10 +123,10 @@ export class FileHost implements Host {
       const findings = this.marks.get(opened.name);
       if (!opened.bytes || !findings) continue;
       // annotateWorkbook's loader takes an ArrayBuffer as well as a Node Buffer.
-      const copy = await annotateWorkbook(opened.bytes.slice(0) as unknown as Buffer, findings, {});
+      const copy = await annotateWorkbook(opened.bytes.slice(0) as unknown as Buffer, opened.name, findings, { locale: this.locale });
       const dot = opened.name.lastIndexOf(".");
       const stem = dot > 0 ? opened.name.slice(0, dot) : opened.name;
-      copies.push({ name: t("preview.annotatedName", { stem }), blob: new Blob([copy as unknown as BlobPart], { type: XLSX_MIME }) });
+      copies.push({ name: paneText(this.locale)("preview.annotatedName", { stem }), blob: new Blob([copy as unknown as BlobPart], { type: XLSX_MIME }) });
     }
     return copies;
   }

@@ -4,16 +4,21 @@
  * its own page and bundle.
  */
 import { createRoot } from "react-dom/client";
-import { setLocale, t } from "../i18n";
+import { localeOf } from "../i18n";
+import { paneText } from "../i18n/pane";
+import { LocaleProvider } from "../taskpane/text";
 import { FileHost } from "./fileHost";
 import { PreviewApp } from "./PreviewApp";
 
 // ?lang=en-US forces a language (tests, screenshots); otherwise the browser's.
-const lang = new URLSearchParams(location.search).get("lang") ?? navigator.language;
-setLocale(lang);
-document.documentElement.lang = lang.toLowerCase().startsWith("en") ? "en-US" : "zh-CN";
-document.title = t("preview.title");
+const locale = localeOf(new URLSearchParams(location.search).get("lang") ?? navigator.language);
+document.documentElement.lang = locale;
+document.title = paneText(locale)("preview.title");
 
 const root = document.getElementById("root");
 if (!root) throw new Error("preview.html has no #root element");
-createRoot(root).render(<PreviewApp host={new FileHost()} />);
+createRoot(root).render(
+  <LocaleProvider value={locale}>
+    <PreviewApp host={new FileHost(locale)} />
+  </LocaleProvider>,
+);

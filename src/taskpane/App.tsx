@@ -9,8 +9,8 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { t } from "../i18n";
-import type { Host, WorkbookActions } from "./host";
+import { useText } from "./text";
+import type { Host, WorkbookActions } from "../host/host";
 import { Loading, LoadBoundary } from "./feedback";
 import { ValidateView } from "./ValidateView";
 import { createValidationStore, type ValidationStore } from "./validationStore";
@@ -57,6 +57,7 @@ export interface AppProps {
 }
 
 export function App({ host, store: given, theme = webLightTheme }: AppProps) {
+  const t = useText();
   const styles = useStyles();
   // One store for every tab: 汇总, 预警 and 评分 build on the validation 校验 or 名册 made.
   const [store] = useState(() => given ?? createValidationStore());

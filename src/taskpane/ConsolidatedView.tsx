@@ -5,7 +5,7 @@
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { TableSimple20Regular } from "@fluentui/react-icons";
 import { consolidatedSheet } from "../engine/sheets";
-import { t } from "../i18n";
+import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
 });
 
 export function ConsolidatedView({ host, workbook, store }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
 
@@ -21,8 +22,8 @@ export function ConsolidatedView({ host, workbook, store }: WorkbookViewProps) {
     action.perform(
       (reason) => t("tabs.consolidated.failed", { reason }),
       async (progress) => {
-        const { parsed } = await freshValidation(host, store);
-        const spec = consolidatedSheet(parsed);
+        const { parsed } = await freshValidation(host, store, t);
+        const spec = consolidatedSheet(parsed, host.locale);
         const rows = spec.tables?.[0]?.rows.length ?? 0;
         const sheet = await workbook.writeSheet(spec, progress);
         return t("tabs.consolidated.done", { sheet, rows });

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { Warning20Regular } from "@fluentui/react-icons";
 import { flagCounts, flagsSheet, type FlagCounts } from "../engine/sheets";
-import { t } from "../i18n";
+import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
 });
 
 function Counts({ caption, name, counts }: { caption: string; name: string; counts: [string, number][] }) {
+  const t = useText();
   const styles = useStyles();
   return (
     <table className={styles.table}>
@@ -51,6 +52,7 @@ function Counts({ caption, name, counts }: { caption: string; name: string; coun
 }
 
 export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
   const [counts, setCounts] = useState<FlagCounts | null>(null);
@@ -59,8 +61,8 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
     action.perform(
       (reason) => t("tabs.flags.failed", { reason }),
       async (progress) => {
-        const { report } = await freshValidation(host, store);
-        const sheet = await workbook.writeSheet(flagsSheet(report), progress);
+        const { report } = await freshValidation(host, store, t);
+        const sheet = await workbook.writeSheet(flagsSheet(report, host.locale), progress);
         const written = flagCounts(report);
         setCounts(written);
         return t("tabs.flags.done", { sheet, count: written.total });

@@ -6,13 +6,13 @@
 import { useState } from "react";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { submissionUnit } from "../engine/sheets";
-import { t } from "../i18n";
+import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { FilePicker } from "./FilePicker";
 import { useConfirm } from "./confirm";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
-import type { ImportedSheet, Progress } from "./host";
-import { reasonOf } from "./validationStore";
+import type { ImportedSheet, Progress } from "../host/host";
+import { reasonOf } from "../i18n";
 
 /**
  * Excel on the web refuses a request over 5 MB, and insertWorksheetsFromBase64 sends the file as
@@ -48,6 +48,7 @@ const useStyles = makeStyles({
 });
 
 export function ImportView({ host, workbook, store }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
   const [confirm, dialog] = useConfirm();
@@ -110,11 +111,11 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
             all.push(...(await importFile(file, progress)));
           } catch (error) {
             // One file that Excel would not take leaves the others to import; its reason is listed.
-            all.push({ kind: "refused", message: t("tabs.import.fileFailed", { file: file.name, reason: reasonOf(error) }) });
+            all.push({ kind: "refused", message: t("tabs.import.fileFailed", { file: file.name, reason: reasonOf(error, host.locale) }) });
           }
           setOutcomes([...all]);
         }
-        if (all.some((o) => o.kind === "imported")) await freshValidation(host, store);
+        if (all.some((o) => o.kind === "imported")) await freshValidation(host, store, t);
         return null;
       },
     );

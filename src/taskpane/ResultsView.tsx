@@ -7,7 +7,9 @@ import { useState } from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
 import { Calculator20Regular, LockClosed20Regular } from "@fluentui/react-icons";
 import { resultsSheet, settingsSheet, upgradeRates, type UpgradeRates } from "../engine/sheets";
-import { t } from "../i18n";
+import type { Translate } from "../i18n";
+import type { PaneKey } from "../i18n/pane";
+import { useSheetsText, useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 
@@ -20,11 +22,13 @@ const useStyles = makeStyles({
   value: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
 });
 
-function percent(rate: number | null): string {
+function percent(rate: number | null, t: Translate<PaneKey>): string {
   return rate === null ? t("tabs.results.noCohort") : `${(rate * 100).toFixed(1)}%`;
 }
 
 function Rates({ rates }: { rates: UpgradeRates }) {
+  const t = useText();
+  const sheets = useSheetsText();
   const styles = useStyles();
   if ("problem" in rates) {
     return (
@@ -35,12 +39,12 @@ function Rates({ rates }: { rates: UpgradeRates }) {
   }
   return (
     <section>
-      <Subtitle2 as="h2" className={styles.heading}>{t("results.upgrade")}</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>{sheets("results.upgrade")}</Subtitle2>
       <ul className={styles.list}>
         {rates.rates.map(({ from, rate }) => (
           <li key={from ?? ""} className={styles.rate}>
-            <span>{from === null ? t("results.upgrade.overall") : t("results.upgrade.from", { level: from })}</span>
-            <span className={styles.value}>{percent(rate)}</span>
+            <span>{from === null ? sheets("results.upgrade.overall") : sheets("results.upgrade.from", { level: from })}</span>
+            <span className={styles.value}>{percent(rate, t)}</span>
           </li>
         ))}
       </ul>
@@ -49,6 +53,7 @@ function Rates({ rates }: { rates: UpgradeRates }) {
 }
 
 export function ResultsView({ host, workbook, store }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
   const [rates, setRates] = useState<UpgradeRates | null>(null);
@@ -57,11 +62,11 @@ export function ResultsView({ host, workbook, store }: WorkbookViewProps) {
     action.perform(
       (reason) => t("tabs.results.failed", { reason }),
       async (progress) => {
-        const { parsed, settings, rosterLevels } = await freshValidation(host, store);
+        const { parsed, settings, rosterLevels } = await freshValidation(host, store, t);
         // The formulas reference the 参数 sheet's names: without it they would all be #NAME?.
-        const settingsWritten = (await workbook.readOwned("settings")) === null ? await workbook.writeSheet(settingsSheet(settings)) : null;
-        const sheet = await workbook.writeSheet(resultsSheet(parsed, settings, rosterLevels), progress);
-        setRates(upgradeRates(parsed, settings, rosterLevels));
+        const settingsWritten = (await workbook.readOwned("settings")) === null ? await workbook.writeSheet(settingsSheet(settings, host.locale)) : null;
+        const sheet = await workbook.writeSheet(resultsSheet(parsed, settings, rosterLevels, host.locale), progress);
+        setRates(upgradeRates(parsed, settings, rosterLevels, host.locale));
         const done = t("tabs.results.done", { sheet });
         return settingsWritten === null ? done : `${done}${t("tabs.results.settingsWritten", { sheet: settingsWritten })}`;
       },

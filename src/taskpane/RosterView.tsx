@@ -6,7 +6,9 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { Body1, Button, Caption1, Dropdown, Field, makeStyles, Option, Subtitle2, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, CheckmarkCircle20Regular } from "@fluentui/react-icons";
 import type { RosterEntry } from "../engine";
-import { t } from "../i18n";
+import type { Translate } from "../i18n";
+import type { PaneKey } from "../i18n/pane";
+import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useAction, useValidationState } from "./feedback";
 
@@ -23,11 +25,12 @@ const useStyles = makeStyles({
 /** The Dropdown's value for "no roster": not a possible sheet name (names cannot be empty). */
 const NONE = "";
 
-function entryText(entry: RosterEntry): string {
+function entryText(entry: RosterEntry, t: Translate<PaneKey>): string {
   return entry.unit ? t("tabs.roster.entryWithUnit", { branch: entry.branch, unit: entry.unit }) : entry.branch;
 }
 
 function Group({ title, items }: { title: string; items: string[] }) {
+  const t = useText();
   const styles = useStyles();
   return (
     <section>
@@ -46,6 +49,7 @@ function Group({ title, items }: { title: string; items: string[] }) {
 }
 
 export function RosterView({ host, workbook, store }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const labelId = useId();
   const { rosterSheet, checked, phase } = useValidationState(store);
@@ -73,7 +77,7 @@ export function RosterView({ host, workbook, store }: WorkbookViewProps) {
     action.perform(
       (reason) => t("pane.validate.failed", { reason }),
       async () => {
-        await freshValidation(host, store);
+        await freshValidation(host, store, t);
         return null;
       },
     );
@@ -115,8 +119,8 @@ export function RosterView({ host, workbook, store }: WorkbookViewProps) {
       {result !== null && (
         <>
           <Group title={t("tabs.roster.unsubmitted", { count: result.unsubmitted.length })} items={result.unsubmitted.map((u) => u.unit)} />
-          <Group title={t("tabs.roster.missing", { count: result.missing.length })} items={result.missing.map(entryText)} />
-          <Group title={t("tabs.roster.unknown", { count: result.unknown.length })} items={result.unknown.map(entryText)} />
+          <Group title={t("tabs.roster.missing", { count: result.missing.length })} items={result.missing.map((e) => entryText(e, t))} />
+          <Group title={t("tabs.roster.unknown", { count: result.unknown.length })} items={result.unknown.map((e) => entryText(e, t))} />
         </>
       )}
     </section>

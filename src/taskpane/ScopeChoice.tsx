@@ -1,6 +1,6 @@
 /** 校验's choice between every sheet and the active one (Excel only: files have no active sheet). */
 import { Radio, RadioGroup } from "@fluentui/react-components";
-import { t } from "../i18n";
+import { useText } from "./text";
 import type { Scope } from "./validationStore";
 
 export interface ScopeChoiceProps {
@@ -10,6 +10,7 @@ export interface ScopeChoiceProps {
 }
 
 export function ScopeChoice({ scope, onChange, disabled }: ScopeChoiceProps) {
+  const t = useText();
   return (
     <RadioGroup layout="horizontal" value={scope} onChange={(_event, data) => onChange(data.value as Scope)} aria-label={t("tabs.scope.label")} disabled={disabled}>
       <Radio value="all" label={t("tabs.scope.all")} />

@@ -21,16 +21,17 @@ import { DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type Settings } from "..
 import { settingsSheet } from "../engine/sheets";
 import { settingCell, settingValue } from "../engine/sheets/settingsSheet";
 import { SETTING_FIELDS, settingName, settingsFromGrid, settingsFromPairs, type SettingPath } from "../engine/settingsInput";
-import { t, type MessageKey } from "../i18n";
+import type { Locale } from "../i18n";
+import { useSheetsText, useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, useAction } from "./feedback";
 
 type Values = Record<SettingPath, string>;
 
 /** Each setting as the 值 cell of 参数 holds it, as text: what the engine reads back. */
-function valuesOf(settings: Settings): Values {
+function valuesOf(settings: Settings, locale: Locale): Values {
   const values = {} as Values;
-  for (const { path } of SETTING_FIELDS) values[path] = String(settingCell(path, settingValue(settings, path)));
+  for (const { path } of SETTING_FIELDS) values[path] = String(settingCell(path, settingValue(settings, path), locale));
   return values;
 }
 
@@ -68,10 +69,13 @@ function Problems({ intent, title, problems }: { intent: "warning" | "error"; ti
   );
 }
 
-export function SettingsView({ workbook }: WorkbookViewProps) {
+export function SettingsView({ host, workbook }: WorkbookViewProps) {
+  const t = useText();
+  const sheets = useSheetsText();
+  const locale = host.locale;
   const styles = useStyles();
   const action = useAction();
-  const [values, setValues] = useState<Values>(() => valuesOf(withDefaults()));
+  const [values, setValues] = useState<Values>(() => valuesOf(withDefaults(), locale));
   // Wrong values of the 参数 sheet as read (the form shows the defaults for them), or of the form.
   const [sheetProblems, setSheetProblems] = useState<string[]>([]);
   const [formProblems, setFormProblems] = useState<string[]>([]);
@@ -84,13 +88,13 @@ export function SettingsView({ workbook }: WorkbookViewProps) {
         (reason) => t("tabs.settings.readFailed", { reason }),
         async () => {
           const grid = await workbook.readOwned("settings");
-          const read = grid ? settingsFromGrid(grid) : { settings: {}, problems: [] };
-          setValues(valuesOf(withDefaults(read.settings)));
+          const read = grid ? settingsFromGrid(grid, locale) : { settings: {}, problems: [] };
+          setValues(valuesOf(withDefaults(read.settings), locale));
           setSheetProblems(read.problems);
           return null;
         },
       ),
-    [action.perform, workbook],
+    [action.perform, workbook, locale],
   );
 
   useEffect(() => {
@@ -106,26 +110,29 @@ export function SettingsView({ workbook }: WorkbookViewProps) {
     action.perform(
       (reason) => t("tabs.settings.failed", { reason }),
       async (progress) => {
-        const { settings, problems } = settingsFromPairs(SETTING_FIELDS.map(({ path }) => [path, values[path]]));
+        const { settings, problems } = settingsFromPairs(
+          SETTING_FIELDS.map(({ path }) => [path, values[path]]),
+          locale,
+        );
         setFormProblems(problems);
         setDefaultsShown(false);
         if (problems.length > 0) return null;
-        const sheet = await workbook.writeSheet(settingsSheet(withDefaults(settings)), progress);
+        const sheet = await workbook.writeSheet(settingsSheet(withDefaults(settings), locale), progress);
         setSheetProblems([]);
         return t("tabs.settings.saved", { sheet });
       },
     );
 
   const reset = () => {
-    setValues(valuesOf(DEFAULT_SETTINGS));
+    setValues(valuesOf(DEFAULT_SETTINGS, locale));
     setFormProblems([]);
     setDefaultsShown(true);
   };
 
   const busy = action.state.busy;
   const field = (path: SettingPath, kind: string) => {
-    const label = settingName(path);
-    const hint = t(`settings.help.${path}` as MessageKey);
+    const label = settingName(path, locale);
+    const hint = sheets(`settings.help.${path}`);
     if (kind === "method") {
       return (
         <Field key={path} label={label} hint={hint}>
@@ -137,8 +144,8 @@ export function SettingsView({ workbook }: WorkbookViewProps) {
             disabled={busy}
           >
             {METHODS.map((method) => (
-              <Option key={method} value={t(`settings.method.${method}`)}>
-                {t(`settings.method.${method}`)}
+              <Option key={method} value={sheets(`settings.method.${method}`)}>
+                {sheets(`settings.method.${method}`)}
               </Option>
             ))}
           </Dropdown>

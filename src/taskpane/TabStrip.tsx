@@ -1,6 +1,6 @@
 /** The pane's tab strip: a Fluent TabList that wraps onto a second line in a 320 px pane. */
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { t, type MessageKey } from "../i18n";
+import { useText } from "./text";
 import type { TabId } from "./App";
 
 const useStyles = makeStyles({
@@ -15,6 +15,7 @@ export interface TabStripProps {
 }
 
 export function TabStrip({ tabs, selected, onSelect }: TabStripProps) {
+  const t = useText();
   const styles = useStyles();
   return (
     <TabList
@@ -26,7 +27,7 @@ export function TabStrip({ tabs, selected, onSelect }: TabStripProps) {
     >
       {tabs.map((tab) => (
         <Tab key={tab} id={`tab-${tab}`} value={tab} aria-controls={`panel-${tab}`}>
-          {t(`tabs.tab.${tab}` as MessageKey)}
+          {t(`tabs.tab.${tab}`)}
         </Tab>
       ))}
     </TabList>

@@ -2,7 +2,7 @@
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentAdd20Regular } from "@fluentui/react-icons";
 import { templateSheet } from "../engine/sheets";
-import { t } from "../i18n";
+import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, useAction } from "./feedback";
 import { workbookSettings } from "./validationStore";
@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
 });
 
-export function TemplateView({ workbook }: WorkbookViewProps) {
+export function TemplateView({ host, workbook }: WorkbookViewProps) {
+  const t = useText();
   const styles = useStyles();
   const action = useAction();
 
@@ -20,8 +21,8 @@ export function TemplateView({ workbook }: WorkbookViewProps) {
       (reason) => t("tabs.template.failed", { reason }),
       async (progress) => {
         // The drop-downs offer the office's own levels, so the template follows 参数.
-        const settings = await workbookSettings(workbook);
-        const sheet = await workbook.writeSheet(templateSheet(settings), progress);
+        const settings = await workbookSettings(workbook, host.locale);
+        const sheet = await workbook.writeSheet(templateSheet(settings, host.locale), progress);
         return t("tabs.template.done", { sheet });
       },
     );

@@ -22,11 +22,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Eraser20Regular } from "@fluentui/react-icons";
-import type { FileReport, Finding, Flag, Report, RuleId, Severity } from "../engine";
-import { t, type MessageKey } from "../i18n";
+import { ruleTitle, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
+import { reasonOf } from "../i18n";
+import { useLocale, useText } from "./text";
 import { failureText, Feedback, Loading, LoadBoundary, useAction, useValidationState } from "./feedback";
-import type { Host } from "./host";
-import { createValidationStore, reasonOf, type Phase, type Scope, type ValidationStore } from "./validationStore";
+import type { Host } from "../host/host";
+import { createValidationStore, type Phase, type Scope, type ValidationStore } from "./validationStore";
 
 const loadTabs = () => import(/* webpackChunkName: "workbook-tabs" */ "./workbookTabs");
 const WorkbookTools = lazy(() => loadTabs().then((m) => ({ default: m.WorkbookTools })));
@@ -114,6 +115,7 @@ export interface ValidateViewProps {
 }
 
 export function ValidateView({ host, store: given, onReport, blocked, actions }: ValidateViewProps) {
+  const t = useText();
   const styles = useStyles();
   const [own] = useState(() => given ?? createValidationStore());
   const store = given ?? own;
@@ -153,7 +155,7 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
       try {
         await host.selectCell(file, finding.sheet, finding.cell);
       } catch (error) {
-        store.fail({ kind: "selectFailed", cell: finding.cell, reason: reasonOf(error) });
+        store.fail({ kind: "selectFailed", cell: finding.cell, reason: reasonOf(error, host.locale) });
       }
     },
     [host, store, runs],
@@ -188,7 +190,7 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
       <Feedback state={action.state} />
       {failures.map((failure) => (
         <MessageBar key={failure.kind} intent="error">
-          <MessageBarBody>{failureText(failure)}</MessageBarBody>
+          <MessageBarBody>{failureText(failure, t)}</MessageBarBody>
         </MessageBar>
       ))}
       {report === null ? (
@@ -201,6 +203,7 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
 }
 
 function Progress({ phase }: { phase: Phase }) {
+  const t = useText();
   if (phase.kind === "idle") return null;
   const known = phase.total > 0;
   const label = known
@@ -220,6 +223,7 @@ interface ReportViewProps {
 }
 
 export function ReportView({ report, selected, onSelect }: ReportViewProps) {
+  const t = useText();
   const styles = useStyles();
   const { summary } = report;
   const flags = report.files.flatMap((f) => f.sheets.flatMap((s) => s.flags));
@@ -255,6 +259,8 @@ export function ReportView({ report, selected, onSelect }: ReportViewProps) {
 }
 
 function FileFindings({ file, selected, onSelect }: { file: FileReport; selected: string | null; onSelect: ReportViewProps["onSelect"] }) {
+  const t = useText();
+  const locale = useLocale();
   const styles = useStyles();
   if (file.sheets.length === 0 && file.skipped.length === 0) return null;
   return (
@@ -266,7 +272,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
           {sheet.findings.length === 0 && <Body1 className={styles.muted}>{t("pane.validate.noFindings")}</Body1>}
           {byRule(sheet.findings).map(([rule, findings]) => (
             <div key={rule} className={styles.rule}>
-              <Text weight="semibold">{t("pane.findings.ruleCount", { rule: t(`pane.rule.${rule}` as MessageKey), count: findings.length })}</Text>
+              <Text weight="semibold">{t("pane.findings.ruleCount", { rule: ruleTitle(rule, locale), count: findings.length })}</Text>
               <ul className={styles.list}>
                 {findings.map((finding, i) => {
                   const key = findingKey(file.file, finding.sheet, finding.cell);
@@ -302,6 +308,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
 }
 
 function FlagList({ flags }: { flags: Flag[] }) {
+  const t = useText();
   const styles = useStyles();
   return (
     <ul className={styles.list}>

@@ -8,12 +8,13 @@ import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { ArrowUndo20Regular, DocumentTable20Regular, Wrench20Regular } from "@fluentui/react-icons";
 import type { Report } from "../engine";
-import { planFixes, reportSheet } from "../engine/sheets";
-import { t } from "../i18n";
+import { planFixes, reportSheet, reportSource } from "../engine/sheets";
+import { useText } from "./text";
 import { useConfirm } from "./confirm";
 import type { Action } from "./feedback";
-import type { CellFix, Host, WorkbookActions } from "./host";
-import { reasonOf, type Scope, type ValidationStore } from "./validationStore";
+import type { CellFix, Host, WorkbookActions } from "../host/host";
+import type { Scope, ValidationStore } from "./validationStore";
+import { reasonOf } from "../i18n";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 const FIX_EXAMPLES = 5;
 
 function FixPreview({ fixes }: { fixes: CellFix[] }) {
+  const t = useText();
   const styles = useStyles();
   return (
     <div className={styles.section}>
@@ -55,6 +57,7 @@ export interface WorkbookToolsProps {
 
 /** 问题清单, 自动修正 and 撤销修正: what only a live workbook can do. */
 export function WorkbookTools({ host, workbook, store, scope, report, busy, action }: WorkbookToolsProps) {
+  const t = useText();
   const styles = useStyles();
   const [confirm, dialog] = useConfirm();
   // The record of the last 自动修正, which 撤销修正 puts back; read from the workbook, which
@@ -66,7 +69,7 @@ export function WorkbookTools({ host, workbook, store, scope, report, busy, acti
     let live = true;
     workbook.recordedFixes().then(
       (recorded) => live && setFixes(recorded),
-      (error: unknown) => live && setFixesFailure(t("tabs.fixes.readFailed", { reason: reasonOf(error) })),
+      (error: unknown) => live && setFixesFailure(t("tabs.fixes.readFailed", { reason: reasonOf(error, host.locale) })),
     );
     return () => {
       live = false;
@@ -78,7 +81,7 @@ export function WorkbookTools({ host, workbook, store, scope, report, busy, acti
       (reason) => t("tabs.validate.reportFailed", { reason }),
       async (progress) => {
         if (!report) return null;
-        const sheet = await workbook.writeSheet(reportSheet(report, await workbook.recordedFixes()), progress);
+        const sheet = await workbook.writeSheet(reportSheet(reportSource(report), await workbook.recordedFixes(), host.locale), progress);
         return t("tabs.validate.reportWritten", { sheet });
       },
     );
@@ -99,7 +102,7 @@ export function WorkbookTools({ host, workbook, store, scope, report, busy, acti
         if (!accepted) return null;
         const applied = await workbook.applyFixes(planned);
         // The report keeps the findings as they were, with the old and new value of every fix.
-        const sheet = await workbook.writeSheet(reportSheet(report, applied), progress);
+        const sheet = await workbook.writeSheet(reportSheet(reportSource(report), applied, host.locale), progress);
         setFixes(await workbook.recordedFixes());
         setFixesFailure(null);
         await store.run(host, scope);

@@ -5,12 +5,14 @@
  */
 import { Component, useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
-import { t } from "../i18n";
-import type { Host, Progress } from "./host";
-import { reasonOf, ValidationRefused, type Checked, type Failure, type ValidationState, type ValidationStore } from "./validationStore";
+import { reasonOf, type Locale, type Translate } from "../i18n";
+import type { PaneKey } from "../i18n/pane";
+import { useLocale, useText } from "./text";
+import type { Host, Progress } from "../host/host";
+import { ValidationRefused, type Checked, type Failure, type ValidationState, type ValidationStore } from "./validationStore";
 
-/** A failure in the words of the current locale. */
-export function failureText(failure: Failure): string {
+/** A failure in the pane's words. */
+export function failureText(failure: Failure, t: Translate<PaneKey>): string {
   switch (failure.kind) {
     case "failed":
       return t("pane.validate.failed", { reason: failure.reason });
@@ -31,10 +33,10 @@ export function failureText(failure: Failure): string {
 export class Refusal extends Error {}
 
 /** An error as the sentence the user reads: refusals in their own words, anything else after `failed`. */
-function sentenceOf(error: unknown, failed: (reason: string) => string): string {
+function sentenceOf(error: unknown, failed: (reason: string) => string, t: Translate<PaneKey>, locale: Locale): string {
   if (error instanceof Refusal) return error.message;
-  if (error instanceof ValidationRefused) return failureText(error.failure);
-  return failed(reasonOf(error));
+  if (error instanceof ValidationRefused) return failureText(error.failure, t);
+  return failed(reasonOf(error, locale));
 }
 
 export function useValidationState(store: ValidationStore): ValidationState {
@@ -45,13 +47,13 @@ export function useValidationState(store: ValidationStore): ValidationState {
  * A validation of every sheet, made now: what 汇总, 预警 and 评分 build on, so they never
  * write a sheet from a report older than the workbook. Refused in the store's words on failure.
  */
-export async function freshValidation(host: Host, store: ValidationStore): Promise<Checked> {
+export async function freshValidation(host: Host, store: ValidationStore, t: Translate<PaneKey>): Promise<Checked> {
   let checked = await store.run(host, "all");
   // A run already under way (started from 校验 on the active sheet) covers less than every sheet.
   if (checked?.scope === "active") checked = await store.run(host, "all");
   if (checked) return checked;
   const failure = store.get().failures[0];
-  throw new Refusal(failure ? failureText(failure) : t("tabs.failure.unknown"));
+  throw new Refusal(failure ? failureText(failure, t) : t("tabs.failure.unknown"));
 }
 
 export interface ActionState {
@@ -75,6 +77,8 @@ export interface Action {
 }
 
 export function useAction(): Action {
+  const t = useText();
+  const locale = useLocale();
   const [state, setState] = useState<ActionState>(IDLE);
   const running = useRef(false);
   const perform = useCallback(async (failed: (reason: string) => string, work: (progress: Progress) => Promise<string | null>) => {
@@ -85,11 +89,11 @@ export function useAction(): Action {
       const notice = await work((done, total) => setState((s) => ({ ...s, progress: { done, total } })));
       setState({ ...IDLE, notice });
     } catch (error) {
-      setState({ ...IDLE, failure: sentenceOf(error, failed) });
+      setState({ ...IDLE, failure: sentenceOf(error, failed, t, locale) });
     } finally {
       running.current = false;
     }
-  }, []);
+  }, [t, locale]);
   return { state, perform };
 }
 
@@ -105,6 +109,7 @@ export function useValidatingAction(store: ValidationStore): { action: Action; b
 
 /** The progress bar of a running action, or its outcome. */
 export function Feedback({ state, working }: { state: ActionState; working?: boolean }) {
+  const t = useText();
   const busy = state.busy || working === true;
   const known = state.busy && state.progress !== null && state.progress.total > 0;
   const label = known ? t("tabs.progress", { done: state.progress!.done, total: state.progress!.total }) : t("tabs.working");
@@ -131,6 +136,7 @@ export function Feedback({ state, working }: { state: ActionState; working?: boo
 
 /** Shown while a part of the pane loads (the workbook tabs' chunk); busy, so tests wait for it. */
 export function Loading() {
+  const t = useText();
   return (
     <div aria-busy="true">
       <ProgressBar aria-label={t("tabs.loading")} />
@@ -142,19 +148,24 @@ export function Loading() {
  * Shows, in words, why a part of the pane could not be shown (its code would not load, or it
  * threw while rendering), instead of React unmounting the whole pane.
  */
-export class LoadBoundary extends Component<{ children: ReactNode }, { failure: string | null }> {
-  override state: { failure: string | null } = { failure: null };
+export class LoadBoundary extends Component<{ children: ReactNode }, { failure: { error: unknown } | null }> {
+  override state: { failure: { error: unknown } | null } = { failure: null };
 
-  static getDerivedStateFromError(error: unknown): { failure: string } {
-    return { failure: reasonOf(error) };
+  static getDerivedStateFromError(error: unknown): { failure: { error: unknown } } {
+    return { failure: { error } };
   }
 
   override render() {
-    if (this.state.failure === null) return this.props.children;
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{t("tabs.loadFailed", { reason: this.state.failure })}</MessageBarBody>
-      </MessageBar>
-    );
+    return this.state.failure === null ? this.props.children : <LoadFailed error={this.state.failure.error} />;
   }
+}
+
+function LoadFailed({ error }: { error: unknown }) {
+  const t = useText();
+  const locale = useLocale();
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{t("tabs.loadFailed", { reason: reasonOf(error, locale) })}</MessageBarBody>
+    </MessageBar>
+  );
 }

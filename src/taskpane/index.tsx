@@ -6,9 +6,11 @@
  */
 import { Component, lazy, Suspense, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { setLocale, t } from "../i18n";
-import { excelHost, themeFor } from "./office";
-import { reasonOf, sharedValidationStore } from "./validationStore";
+import { DEFAULT_LOCALE, reasonOf, type Locale } from "../i18n";
+import { paneText } from "../i18n/pane";
+import { excelHost, officeLocale, themeFor } from "./office";
+import { LocaleProvider } from "./text";
+import { sharedValidationStore } from "./validationStore";
 
 const App = lazy(() => import(/* webpackChunkName: "pane" */ "./App").then((m) => ({ default: m.App })));
 
@@ -16,34 +18,40 @@ const App = lazy(() => import(/* webpackChunkName: "pane" */ "./App").then((m) =
  * Says in words why the pane's code could not load (or render), instead of a blank pane. Plain
  * HTML: Fluent's MessageBar is in the very chunk that may have failed.
  */
-class PaneBoundary extends Component<{ children: ReactNode }, { failure: string | null }> {
-  override state: { failure: string | null } = { failure: null };
+class PaneBoundary extends Component<{ children: ReactNode; locale: Locale }, { failure: { error: unknown } | null }> {
+  override state: { failure: { error: unknown } | null } = { failure: null };
 
-  static getDerivedStateFromError(error: unknown): { failure: string } {
-    return { failure: reasonOf(error) };
+  static getDerivedStateFromError(error: unknown): { failure: { error: unknown } } {
+    return { failure: { error } };
   }
 
   override render() {
-    return this.state.failure === null ? this.props.children : <p role="alert">{t("tabs.loadFailed", { reason: this.state.failure })}</p>;
+    const { failure } = this.state;
+    if (failure === null) return this.props.children;
+    const { locale } = this.props;
+    return <p role="alert">{paneText(locale)("tabs.loadFailed", { reason: reasonOf(failure.error, locale) })}</p>;
   }
 }
 
 Office.onReady((info) => {
   // Outside Office (a plain browser) host is null and there is no display language or theme.
   const inOffice = info.host !== null && info.host !== undefined;
-  if (inOffice) setLocale(Office.context.displayLanguage);
-  document.title = t("app.name");
+  const locale = inOffice ? officeLocale() : DEFAULT_LOCALE;
+  document.documentElement.lang = locale;
+  document.title = paneText(locale)("app.name");
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
   createRoot(root).render(
-    <PaneBoundary>
-      <Suspense fallback={null}>
-        {inOffice ? (
-          <App host={excelHost()} store={sharedValidationStore()} theme={themeFor(Office.context.officeTheme)} />
-        ) : (
-          <App host={null} />
-        )}
-      </Suspense>
+    <PaneBoundary locale={locale}>
+      <LocaleProvider value={locale}>
+        <Suspense fallback={null}>
+          {inOffice ? (
+            <App host={excelHost()} store={sharedValidationStore()} theme={themeFor(Office.context.officeTheme)} />
+          ) : (
+            <App host={null} />
+          )}
+        </Suspense>
+      </LocaleProvider>
     </PaneBoundary>,
   );
 });

@@ -4,12 +4,18 @@
  */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { ExcelHost } from "../excel/excelHost";
-import type { Host } from "./host";
+import type { Host } from "../host/host";
+import { localeOf, type Locale } from "../i18n";
 import { sharedHost } from "./validationStore";
 
-/** The page's one ExcelHost, shared by the pane and the ribbon commands. */
+/** Office's display language as ours; Chinese outside Office or before it says. */
+export function officeLocale(): Locale {
+  return localeOf(typeof Office === "undefined" ? undefined : Office.context?.displayLanguage);
+}
+
+/** The page's one ExcelHost, shared by the pane and the ribbon commands, in Office's language. */
 export function excelHost(): Host {
-  return sharedHost(() => new ExcelHost());
+  return sharedHost(() => new ExcelHost({ locale: officeLocale() }));
 }
 
 /** True for a dark CSS hex colour (#rgb or #rrggbb); false for anything else. */

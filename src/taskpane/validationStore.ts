@@ -11,7 +11,8 @@
 import { validateWorkbooks, withDefaults, type Grid, type Settings, type Validation, type WorkbookInput } from "../engine";
 import { readRoster } from "../engine/roster";
 import { settingsFromGrid } from "../engine/settingsInput";
-import { locatedFindings, type Host, type WorkbookActions } from "./host";
+import { locatedFindings, type Host, type WorkbookActions } from "../host/host";
+import { reasonOf, type Locale } from "../i18n";
 
 export type Stage = "reading" | "marking";
 export type Phase = { kind: "idle" } | { kind: Stage; done: number; total: number };
@@ -67,10 +68,10 @@ export class ValidationRefused extends Error {
  * value is wrong: validating or scoring with half of the office's settings would look right and
  * not be.
  */
-export async function workbookSettings(workbook: WorkbookActions | undefined): Promise<Settings> {
+export async function workbookSettings(workbook: WorkbookActions | undefined, locale: Locale): Promise<Settings> {
   const grid = workbook ? await workbook.readOwned("settings") : null;
   if (!grid) return withDefaults();
-  const { settings, problems } = settingsFromGrid(grid);
+  const { settings, problems } = settingsFromGrid(grid, locale);
   if (problems.length > 0) throw new ValidationRefused({ kind: "settings", problems });
   return withDefaults(settings);
 }
@@ -79,10 +80,10 @@ export async function workbookSettings(workbook: WorkbookActions | undefined): P
  * The roster sheet as a grid. Taken from the sheets already read when it is among them, so the
  * validator recognises the very same grid and never reads the roster as a submission.
  */
-async function rosterGrid(workbook: WorkbookActions, sheet: string, books: WorkbookInput[], settings: Settings): Promise<Grid> {
+async function rosterGrid(workbook: WorkbookActions, locale: Locale, sheet: string, books: WorkbookInput[], settings: Settings): Promise<Grid> {
   const grid = books.flatMap((b) => b.grids).find((g) => g.sheet === sheet) ?? (await workbook.readSheet(sheet));
   if (!grid) throw new ValidationRefused({ kind: "roster", sheet, problem: "missing" });
-  if (!readRoster([grid], settings)) throw new ValidationRefused({ kind: "roster", sheet, problem: "noBranches" });
+  if (!readRoster([grid], settings, locale)) throw new ValidationRefused({ kind: "roster", sheet, problem: "noBranches" });
   return grid;
 }
 
@@ -101,29 +102,25 @@ export async function runValidation(host: Host, options: RunOptions = {}, progre
   const scope = options.scope ?? "all";
   const rosterSheet = host.workbook ? (options.roster ?? null) : null;
   progress?.("reading", 0, 0);
-  const settings = await workbookSettings(host.workbook);
+  const settings = await workbookSettings(host.workbook, host.locale);
   const read = await host.readWorkbooks(scope, (done, total) => progress?.("reading", done, total));
   let books = read;
   let roster: Grid[] | undefined;
   if (host.workbook && rosterSheet !== null) {
-    const grid = await rosterGrid(host.workbook, rosterSheet, read, settings);
+    const grid = await rosterGrid(host.workbook, host.locale, rosterSheet, read, settings);
     roster = [grid];
     // The active sheet may be the roster, read a second time: the one grid stands for both.
     books = read.map((book) => ({ ...book, grids: book.grids.map((g) => (g.sheet === rosterSheet ? grid : g)) }));
   }
-  const validation = validateWorkbooks(books, { settings, roster });
+  const validation = validateWorkbooks(books, { settings, roster, locale: host.locale });
   progress?.("marking", 0, 0);
   await host.markFindings(locatedFindings(validation.report), (done, total) => progress?.("marking", done, total));
   return { ...validation, settings, roster: rosterSheet, scope };
 }
 
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A thrown error as the failure the pane shows. */
-export function failureOf(error: unknown): Failure {
-  return error instanceof ValidationRefused ? error.failure : { kind: "failed", reason: reasonOf(error) };
+/** A thrown error as the failure the pane shows, its reason in the host's language. */
+export function failureOf(error: unknown, locale: Locale): Failure {
+  return error instanceof ValidationRefused ? error.failure : { kind: "failed", reason: reasonOf(error, locale) };
 }
 
 export interface ValidationStore {
@@ -164,7 +161,7 @@ export function createValidationStore(): ValidationStore {
       set({ checked, phase: { kind: "idle" }, runs: state.runs + 1 });
       return checked;
     } catch (error) {
-      set({ failures: [failureOf(error)], phase: { kind: "idle" }, runs: state.runs + 1 });
+      set({ failures: [failureOf(error, host.locale)], phase: { kind: "idle" }, runs: state.runs + 1 });
       return null;
     }
   };

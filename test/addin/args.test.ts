@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { ScoreError } from "../../src/engine/scoring";
 import {
+  ARG,
   broadcastShape,
   cohort,
   elementwise,
@@ -94,9 +95,9 @@ describe("shapes", () => {
 
 describe("toExcelError", () => {
   test("maps the engine's kinds to Excel codes; only #VALUE! carries the message", () => {
-    expect(toExcelError(new ScoreError("value", "坏值"))).toEqual(new StandInError("#VALUE!", "坏值"));
-    expect(toExcelError(new ScoreError("num", "负数"))).toEqual(new StandInError("#NUM!"));
-    expect(toExcelError(new ScoreError("div0", "零"))).toEqual(new StandInError("#DIV/0!"));
+    expect(toExcelError(new ScoreError("value", () => "坏值"))).toEqual(new StandInError("#VALUE!", "坏值"));
+    expect(toExcelError(new ScoreError("num", () => "负数"))).toEqual(new StandInError("#NUM!"));
+    expect(toExcelError(new ScoreError("div0", () => "零"))).toEqual(new StandInError("#DIV/0!"));
   });
 });
 
@@ -124,7 +125,7 @@ describe("elementwise", () => {
 
   test("engine errors become the cell's error; other cells still compute", () => {
     const [[ok, bad]] = elementwise([[[1, 0]]], (x) => {
-      if (toNumber(x) === 0) throw new ScoreError("div0", "零");
+      if (toNumber(x) === 0) throw new ScoreError("div0", () => "零");
       return 1 / toNumber(x);
     });
     expect(ok).toBe(1);
@@ -173,9 +174,9 @@ describe("whole-argument helpers", () => {
   });
 
   test("numberCohort: numbers and numeric text; other text is a value error quoting it", () => {
-    expect(numberCohort([[1, "２"], [null, " 3 "]], "word.score")).toEqual([1, 2, null, 3]);
-    expect(() => numberCohort([[1, "缺考"]], "word.score")).toThrow("得分中的“缺考”不是数字");
-    expect(() => numberCohort([[true]], "word.score")).toThrow(ScoreError);
+    expect(numberCohort([[1, "２"], [null, " 3 "]], ARG.score)).toEqual([1, 2, null, 3]);
+    expect(() => numberCohort([[1, "缺考"]], ARG.score)).toThrow("得分中的“缺考”不是数字");
+    expect(() => numberCohort([[true]], ARG.score)).toThrow(ScoreError);
   });
 
   test("textList: a range, or text split at commas (either width), 、, semicolons or spaces", () => {
@@ -244,7 +245,7 @@ describe("whole-argument helpers", () => {
   test("orError: the value, or the engine error as an Excel error", () => {
     expect(orError(() => 1)).toBe(1);
     const failing = (): number => {
-      throw new ScoreError("num", "x");
+      throw new ScoreError("num", () => "x");
     };
     expect(orError(failing)).toEqual(new StandInError("#NUM!"));
   });
@@ -254,7 +255,7 @@ describe("whole-argument helpers", () => {
     expect(
       thrownBy(() =>
         whole(() => {
-          throw new ScoreError("div0", "零");
+          throw new ScoreError("div0", () => "零");
         }),
       ),
     ).toEqual(new StandInError("#DIV/0!"));

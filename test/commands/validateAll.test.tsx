@@ -6,11 +6,12 @@
  * task pane (App on the page's shared store) showing what it found, or why it failed, in words.
  * Office is a stub: showAsTaskpane resolves (or rejects) and associate collects the handlers.
  */
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
+import { renderIn } from "../taskpane/renderIn";
 import { validateWorkbooks } from "../../src/engine";
-import { setLocale } from "../../src/i18n";
 import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
+import { officeLocale } from "../../src/taskpane/office";
+import type { Host } from "../../src/host/host";
 import { provideSharedHost, resetShared, sharedValidationStore } from "../../src/taskpane/validationStore";
 import { BOOK, StandInHost, stubResizeObserver } from "../taskpane/standInHost";
 
@@ -41,7 +42,7 @@ async function pressRibbon() {
 }
 
 function renderPane(host: Host) {
-  render(<App host={host} store={sharedValidationStore()} />);
+  renderIn(host.locale, <App host={host} store={sharedValidationStore()} />);
 }
 
 beforeAll(() => {
@@ -56,7 +57,6 @@ beforeEach(() => {
   showAsTaskpane.mockReset();
   showAsTaskpane.mockResolvedValue(undefined);
   office.context.displayLanguage = "zh-CN";
-  setLocale("zh-CN");
 });
 
 afterAll(() => {
@@ -79,7 +79,7 @@ test("一键校验 opens the pane, validates every sheet on the shared host, and
   expect(showAsTaskpane).toHaveBeenCalledTimes(1);
   expect(completed).toHaveBeenCalledTimes(1);
   expect(host.reads).toBe(1);
-  const expected = validateWorkbooks([BOOK]).report;
+  const expected = validateWorkbooks([BOOK], { locale: "zh-CN" }).report;
   const findings = expected.files[0].sheets[0].findings;
   expect(findings.length).toBeGreaterThan(1);
   expect(host.marked).toHaveLength(findings.length);
@@ -93,7 +93,7 @@ test("a pane opened after the ribbon's validation shows its result", async () =>
   provideSharedHost(host);
   await pressRibbon();
   renderPane(host);
-  const expected = validateWorkbooks([BOOK]).report;
+  const expected = validateWorkbooks([BOOK], { locale: "zh-CN" }).report;
   expect(within(screen.getByRole("status")).getByText(`错误 ${expected.summary.errors}`)).toBeTruthy();
 });
 
@@ -154,11 +154,13 @@ test("a second press while one validation runs does not start another", async ()
 
 test("the ribbon words findings in Office's display language", async () => {
   office.context.displayLanguage = "en-US";
-  const host = new StandInHost(async () => [BOOK], "excel");
+  // The page's host is made in Office's language.
+  expect(officeLocale()).toBe("en-US");
+  const host = new StandInHost(async () => [BOOK], "excel", officeLocale());
   provideSharedHost(host);
   await pressRibbon();
   renderPane(host);
-  const expected = validateWorkbooks([BOOK]).report; // locale is now English
+  const expected = validateWorkbooks([BOOK], { locale: "en-US" }).report;
   expect(within(screen.getByRole("status")).getByText(`Errors ${expected.summary.errors}`)).toBeTruthy();
   expect(screen.getByText(expected.files[0].sheets[0].findings[0].message)).toBeTruthy();
 });

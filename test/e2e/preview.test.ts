@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { validateWorkbooks, type Report } from "../../src/engine";
-import { setLocale, t } from "../../src/i18n";
+import { ruleMessage, ruleTitle, type RuleId } from "../../src/engine/rules";
 import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
 import { DIST } from "../addin/dist";
 import { FileHost } from "../../src/preview/fileHost";
@@ -26,10 +26,9 @@ function opened(name: string, bytes: Buffer) {
 
 /** The report the engine gives in Node for the same files: what the page must show. */
 async function expectedReport(files: { name: string; arrayBuffer(): Promise<ArrayBuffer> }[]): Promise<Report> {
-  setLocale("zh-CN");
-  const host = new FileHost();
+  const host = new FileHost("zh-CN");
   host.setFiles(files);
-  return validateWorkbooks(await host.readWorkbooks("all")).report;
+  return validateWorkbooks(await host.readWorkbooks("all"), { locale: "zh-CN" }).report;
 }
 
 /** A finding's button on the page (CSS strings: JSON quoting is valid CSS for these names). */
@@ -100,7 +99,7 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
       await row.first().waitFor({ state: "visible" });
       expect(await row.first().innerText()).toContain(cell);
       // Grouped under the rule's name.
-      await page.getByText(new RegExp(`^${t(`pane.rule.${rule}` as Parameters<typeof t>[0])}（\\d+）$`)).first().waitFor();
+      await page.getByText(new RegExp(`^${ruleTitle(rule as RuleId, "zh-CN")}（\\d+）$`)).first().waitFor();
     }
     const status = page.getByRole("status");
     for (const text of [
@@ -112,7 +111,7 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
       expect(await status.getByText(text).isVisible()).toBe(true);
     }
     // The .xls did not break the run: it is reported in words.
-    await page.getByText(t("rule.unsupported-file", { file: LEGACY_NAME })).waitFor();
+    await page.getByText(ruleMessage("unsupported-file", "default", "zh-CN", { file: LEGACY_NAME })).waitFor();
     await page.screenshot({ path: join(RESULTS, "preview-findings.png"), fullPage: true });
   });
 

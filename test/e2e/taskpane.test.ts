@@ -7,7 +7,9 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { t } from "../../src/i18n";
+import { paneText } from "../../src/i18n/pane";
+
+const t = paneText("zh-CN");
 import { openWatched, outsideRequests, requireDistAndChromium, RESULTS, type CspViolation, type WatchedPage } from "./support";
 
 /** Where office.js's telemetry proxy frame lives (o15apptofilemappingtable.js), refused by frame-src 'none'. */

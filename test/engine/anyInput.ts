@@ -142,6 +142,7 @@ export const options: fc.Arbitrary<ValidateOptions> = fc.record(
       { requiredKeys: [] },
     ),
     sheet: fc.constantFrom("甲", "Sheet1"),
+    locale: fc.constantFrom("zh-CN" as const, "en-US" as const),
   },
-  { requiredKeys: [] },
+  { requiredKeys: ["locale"] },
 );

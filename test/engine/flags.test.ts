@@ -2,8 +2,8 @@
  * One describe per flag of PRODUCT.md §4, through `validate` on the standard sheet: row 2 of the
  * clean sheet (第2党支部, sheet row 5) is altered and its flags read back.
  */
-import type { Flag, ValidateOptions } from "../../src/engine";
-import { ALL, TITLE, check, cleanRow, flagsOf, rows, sheet, type Col, type Row } from "./helpers";
+import type { Flag } from "../../src/engine";
+import { ALL, TITLE, check, cleanRow, flagsOf, rows, sheet, type CheckOptions, type Col, type Row } from "./helpers";
 
 function titled(period: string | null) {
   const line = period === null ? "填报单位：机关党委" : `填报单位：机关党委\u3000统计期间：${period}`;
@@ -14,7 +14,7 @@ interface Case {
   period?: string | null;
   columns?: readonly Col[];
   labels?: Partial<Record<Col, string>>;
-  options?: ValidateOptions;
+  options?: CheckOptions;
 }
 
 /** The flags of every row when row 2 is altered by `over`. */

@@ -151,13 +151,16 @@ export function sheet(options: SheetOptions = {}): Built {
   };
 }
 
+/** Options of a check: the validator's, in Chinese unless a test asks for another language. */
+export type CheckOptions = Partial<ValidateOptions>;
+
 /** Validate grids as one workbook. */
-export function check(grids: Grid | Grid[], options: ValidateOptions = {}): Report {
-  return validate([{ file: "a.xlsx", grids: Array.isArray(grids) ? grids : [grids] }], options);
+export function check(grids: Grid | Grid[], options: CheckOptions = {}): Report {
+  return checkBooks([{ file: "a.xlsx", grids: Array.isArray(grids) ? grids : [grids] }], options);
 }
 
-export function checkBooks(books: WorkbookInput[], options: ValidateOptions = {}): Report {
-  return validate(books, options);
+export function checkBooks(books: WorkbookInput[], options: CheckOptions = {}): Report {
+  return validate(books, { locale: "zh-CN", ...options });
 }
 
 export function sheetsOf(report: Report): SheetReport[] {
@@ -189,7 +192,7 @@ export function single(report: Report): Finding {
 }
 
 /** Validate the standard sheet with rows[i] altered, as one workbook. */
-export function checkRow(over: Row, i = 1, options: ValidateOptions & SheetOptions = {}): { report: Report; built: Built } {
+export function checkRow(over: Row, i = 1, options: CheckOptions & SheetOptions = {}): { report: Report; built: Built } {
   const data = rows(3);
   data[i] = { ...data[i], ...over };
   const built = sheet({ ...options, rows: data });

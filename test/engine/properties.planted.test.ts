@@ -79,7 +79,7 @@ function plant(grid: Grid, defect: Defect): Grid {
 /** The errors of a sheet validated alone, as rule@cell, and the number of branches read. */
 function errorsOf(grid: Grid): { errors: string[]; rows: number[] } {
   const input = [{ file: "ok.xlsx", grids: [grid] }];
-  const report = validate(input);
+  const report = validate(input, { locale: "zh-CN" });
   expect(problemsOf(report, input)).toEqual([]);
   const sheets = report.files.flatMap((f) => f.sheets);
   const errors = sheets.flatMap((s) => s.findings).filter((f) => f.severity === "error");

@@ -15,7 +15,7 @@ describe("combineMethodOf", () => {
   test.each([[""], ["average"], ["乘数"]])("%p is no method", (text) => expect(combineMethodOf(text)).toBeNull());
 
   test("the 参数 sheet reads the method the same way", () => {
-    expect(settingsFromPairs([["综合得分方法", "双乘数"]]).settings).toEqual({ method: "multiplier" });
-    expect(settingsFromPairs([["method", "average"]]).problems).toHaveLength(1);
+    expect(settingsFromPairs([["综合得分方法", "双乘数"]], "zh-CN").settings).toEqual({ method: "multiplier" });
+    expect(settingsFromPairs([["method", "average"]], "zh-CN").problems).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@
  * each report they get against it.
  */
 import type { CellRange, Grid, Report, WorkbookInput } from "../../src/engine";
-import { columnLetter, RULES } from "../../src/engine";
+import { columnLetter, flagLabel, RULES } from "../../src/engine";
+import type { Locale } from "../../src/i18n";
 
 /** PRODUCT.md §3, written out here so the test does not trust the engine's own table. */
 const SEVERITY: Record<string, string> = {
@@ -30,7 +31,7 @@ const SEVERITY: Record<string, string> = {
   "unsupported-file": "error",
 };
 
-/** PRODUCT.md §4. */
+/** PRODUCT.md §4: the Chinese labels (a report in English has the English ones of the same flags). */
 const FLAG_LABEL: Record<string, string> = {
   "missing-meetings": "缺会",
   "unspent-funds": "经费未用",
@@ -57,7 +58,7 @@ function extent(grid: Grid): CellRange {
  * instead of one per finding keeps thousands of runs fast and shows every problem at once.
  * `input` gives each file's grids, so that every finding can be checked to lie on its sheet.
  */
-export function problemsOf(report: Report, input: readonly WorkbookInput[]): string[] {
+export function problemsOf(report: Report, input: readonly WorkbookInput[], locale: Locale = "zh-CN"): string[] {
   const problems: string[] = [];
   const fail = (what: string) => problems.push(what);
   let errors = 0;
@@ -96,7 +97,8 @@ export function problemsOf(report: Report, input: readonly WorkbookInput[]): str
       let lastRow = -1;
       for (const flag of s.flags) {
         const at = `${flag.flag}@${s.sheet} row ${flag.row}`;
-        if (FLAG_LABEL[flag.flag] !== flag.label) fail(`${at}: label ${flag.label}`);
+        const label = locale === "zh-CN" ? FLAG_LABEL[flag.flag] : flagLabel(flag.flag, locale);
+        if (label === undefined || label !== flag.label) fail(`${at}: label ${flag.label}`);
         if (flag.level !== "warning" && flag.level !== "critical") fail(`${at}: level ${flag.level}`);
         if (ALWAYS_WARNING.has(flag.flag) && flag.level !== "warning") fail(`${at}: must be a warning`);
         if (flag.sheet !== s.sheet) fail(`${at}: names sheet ${flag.sheet}`);

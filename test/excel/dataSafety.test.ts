@@ -9,8 +9,9 @@
  */
 import { validateWorkbooks } from "../../src/engine";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { MARKS_NAMESPACE, NOTE_PREFIX, SIGNATURE } from "../../src/excel/marks";
-import { locatedFindings, type LocatedFinding } from "../../src/taskpane/host";
+import { MARKS_NAMESPACE, SIGNATURE } from "../../src/excel/marks";
+import { NOTE_PREFIX } from "../../src/host/marks";
+import { locatedFindings, type LocatedFinding } from "../../src/host/host";
 import { install, newBook, newSheet, reopenBook, withOffice, type BookSheet, type BookState } from "./fakeBook";
 
 afterEach(() => {
@@ -80,8 +81,8 @@ function oursAt(sheet: BookSheet, cell: string, noteKind: "note" | "comment"): {
 /** Validates the workbook as the task pane does and marks what was found; returns the findings. */
 async function validateAndMark(state: BookState): Promise<LocatedFinding[]> {
   install(state);
-  const host = new ExcelHost();
-  const { report } = validateWorkbooks(await host.readWorkbooks("all"));
+  const host = new ExcelHost({ locale: "zh-CN" });
+  const { report } = validateWorkbooks(await host.readWorkbooks("all"), { locale: "zh-CN" });
   const findings = locatedFindings(report);
   install(state);
   await host.markFindings(findings);
@@ -130,7 +131,7 @@ describe.each([
     const before = await marked(state);
     expect(saved(state)).not.toEqual(before); // the marks really changed the workbook
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     // Our record part is deleted, not left empty: the states are equal with no exception.
     expect(saved(state)).toStrictEqual(before);
   });
@@ -140,7 +141,7 @@ describe.each([
     const before = await marked(state);
     const reopened = reopenBook(state);
     install(reopened);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(saved(reopened)).toStrictEqual(before);
   });
 });

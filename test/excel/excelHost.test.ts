@@ -4,7 +4,7 @@
  */
 import { ExcelHost } from "../../src/excel/excelHost";
 import { ExcelHostError } from "../../src/excel/errors";
-import { setLocale } from "../../src/i18n";
+import { reasonOf } from "../../src/i18n";
 import { countSyncs, mockExcel, type Mock, type SheetData } from "./fakeExcel";
 
 function submission(rows: number, name = "填报"): SheetData {
@@ -23,7 +23,6 @@ function install(excel: Mock): void {
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
-  setLocale("zh-CN");
 });
 
 describe("ExcelHost.readWorkbooks", () => {
@@ -31,7 +30,7 @@ describe("ExcelHost.readWorkbooks", () => {
     const hidden: SheetData = { name: "旧表", visibility: "Hidden", used: "A1:A1", values: [["x"]], valueTypes: [["String"]] };
     const excel = mockExcel([submission(3), hidden, { name: "空表" }], { workbookName: "二〇二六年报送.xlsx" });
     install(excel);
-    const books = await new ExcelHost().readWorkbooks("all");
+    const books = await new ExcelHost({ locale: "zh-CN" }).readWorkbooks("all");
     expect(books).toHaveLength(1);
     expect(books[0].file).toBe("二〇二六年报送.xlsx");
     expect(books[0].grids.map((g) => [g.sheet, g.visible])).toEqual([
@@ -50,7 +49,7 @@ describe("ExcelHost.readWorkbooks", () => {
 
   test("active scope reads only the active sheet", async () => {
     install(mockExcel([submission(3, "甲"), submission(4, "乙")], { active: 1 }));
-    const books = await new ExcelHost().readWorkbooks("active");
+    const books = await new ExcelHost({ locale: "zh-CN" }).readWorkbooks("active");
     expect(books[0].grids.map((g) => g.sheet)).toEqual(["乙"]);
     expect(books[0].grids[0].cells).toHaveLength(4);
   });
@@ -61,7 +60,7 @@ describe("ExcelHost.readWorkbooks", () => {
       const excel = mockExcel([submission(rows)]);
       install(excel);
       const syncs = countSyncs(excel);
-      const books = await new ExcelHost().readWorkbooks("all");
+      const books = await new ExcelHost({ locale: "zh-CN" }).readWorkbooks("all");
       expect(books[0].grids[0].cells).toHaveLength(rows); // all rows really read
       expect(books[0].grids[0].cells[rows - 1][1]).toEqual({ kind: "number", value: rows - 1 });
       counts.push(syncs());
@@ -75,7 +74,7 @@ describe("ExcelHost.readWorkbooks", () => {
     install(excel);
     const syncs = countSyncs(excel);
     const progress: [number, number][] = [];
-    const books = await new ExcelHost({ blockCells: 1_000, blocksPerSync: 2 }).readWorkbooks("all", (d, t) => progress.push([d, t]));
+    const books = await new ExcelHost({ locale: "zh-CN", blockCells: 1_000, blocksPerSync: 2 }).readWorkbooks("all", (d, t) => progress.push([d, t]));
     expect(books[0].grids[0].cells).toHaveLength(10_000);
     expect(books[0].grids[0].cells[9_999][0]).toEqual({ kind: "text", value: "第9999党支部" });
     expect(excel.context.workbook.worksheets.sheet0.rangeCalls).toBe(20 + 1); // 20 blocks + the merge probe
@@ -91,7 +90,7 @@ describe("Office errors", () => {
       throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
     };
     install(excel);
-    const error = await new ExcelHost().readWorkbooks("all").then(
+    const error = await new ExcelHost({ locale: "zh-CN" }).readWorkbooks("all").then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -106,7 +105,7 @@ describe("Office errors", () => {
     const excel = mockExcel([submission(3)]);
     install(excel);
     jest.spyOn(excel.context, "sync").mockRejectedValueOnce(Object.assign(new Error("内部错误"), { code: "GeneralException" }));
-    await expect(new ExcelHost().readWorkbooks("all")).rejects.toMatchObject({
+    await expect(new ExcelHost({ locale: "zh-CN" }).readWorkbooks("all")).rejects.toMatchObject({
       name: "ExcelHostError",
       code: "GeneralException",
       message: "读取工作表失败：内部错误（Office 错误代码：GeneralException）",
@@ -116,7 +115,7 @@ describe("Office errors", () => {
   test("selectCell: a missing sheet is an ExcelHostError; an existing one is activated and selected", async () => {
     const excel = mockExcel([submission(3, "甲")]);
     install(excel);
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     await host.selectCell("报送.xlsx", "甲", "B2");
     const sheet = excel.context.workbook.worksheets.sheet0;
     expect(sheet.activated).toBe(true);
@@ -128,10 +127,12 @@ describe("Office errors", () => {
     });
   });
 
-  test("in English Office the message is English", async () => {
-    setLocale("en-US");
+  test("the error is worded in the pane's language: English in English Office", async () => {
     const excel = mockExcel([submission(3)]);
     install(excel);
-    await expect(new ExcelHost().selectCell("x", "none", "A1")).rejects.toThrow(/^Could not go to the cell/);
+    const error: unknown = await new ExcelHost({ locale: "en-US" }).selectCell("x", "none", "A1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(reasonOf(error, "en-US")).toMatch(/^Could not go to the cell/);
+    expect(reasonOf(error, "zh-CN")).toBe((error as ExcelHostError).message);
   });
 });

@@ -6,7 +6,8 @@ import type { Finding, Severity } from "../../src/engine";
 import { columnLetter } from "../../src/engine";
 import { ExcelHost } from "../../src/excel/excelHost";
 import { ExcelHostError } from "../../src/excel/errors";
-import { COLORS, MARKS_NAMESPACE, NOTE_PREFIX, SIGNATURE, recordFromXml } from "../../src/excel/marks";
+import { MARKS_NAMESPACE, SIGNATURE, recordFromXml } from "../../src/excel/marks";
+import { MARK_COLORS, NOTE_PREFIX } from "../../src/host/marks";
 import { install, newBook, newSheet, reopenBook, withOffice, type BookState } from "./fakeBook";
 
 function finding(sheet: string, cell: string, severity: Severity, message = "党员人数不能为空"): Finding {
@@ -34,7 +35,7 @@ describe("markFindings", () => {
   test("writes one red and one amber custom format per sheet, a note per cell, and the record", async () => {
     const state = emptyState("填报", "汇总");
     const { log } = install(state);
-    await new ExcelHost().markFindings([
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([
       finding("填报", "C5", "error", "党员人数不能为空"),
       finding("填报", "C5", "warning", "与上年相差过大"),
       finding("填报", "D6", "warning", "预算执行率偏低"),
@@ -44,8 +45,8 @@ describe("markFindings", () => {
     ]);
     const sheet = state.sheets[0];
     expect(sheet.formats).toEqual([
-      { id: expect.any(String), type: "Custom", ranges: "C5,E7", formula: SIGNATURE.error, fill: COLORS.error.fill, font: COLORS.error.font },
-      { id: expect.any(String), type: "Custom", ranges: "D6", formula: SIGNATURE.warning, fill: COLORS.warning.fill, font: COLORS.warning.font },
+      { id: expect.any(String), type: "Custom", ranges: "C5,E7", formula: SIGNATURE.error, fill: MARK_COLORS.error.fill, font: MARK_COLORS.error.font },
+      { id: expect.any(String), type: "Custom", ranges: "D6", formula: SIGNATURE.warning, fill: MARK_COLORS.warning.fill, font: MARK_COLORS.warning.font },
     ]);
     expect(sheet.notes).toEqual({
       C5: `${NOTE_PREFIX}\n【错误】党员人数不能为空\n【警告】与上年相差过大`,
@@ -78,7 +79,7 @@ describe("markFindings", () => {
     for (const n of [10, 1_000]) {
       const state = emptyState("填报");
       const { syncs } = install(state);
-      await new ExcelHost().markFindings(manyFindings(n));
+      await new ExcelHost({ locale: "zh-CN" }).markFindings(manyFindings(n));
       expect(Object.keys(state.sheets[0].notes)).toHaveLength(n);
       counts.push(syncs());
     }
@@ -91,12 +92,12 @@ describe("markFindings", () => {
     for (const n of [10, 1_000]) {
       const state = emptyState("填报");
       install(state);
-      await new ExcelHost().markFindings(manyFindings(n));
+      await new ExcelHost({ locale: "zh-CN" }).markFindings(manyFindings(n));
       const again = install(state);
-      await new ExcelHost().markFindings(manyFindings(n));
+      await new ExcelHost({ locale: "zh-CN" }).markFindings(manyFindings(n));
       const remark = again.syncs();
       const clear = install(state);
-      await new ExcelHost().clearMarks();
+      await new ExcelHost({ locale: "zh-CN" }).clearMarks();
       counts.push([remark, clear.syncs()]);
       expect(state.sheets[0].formats).toEqual([]);
     }
@@ -110,7 +111,7 @@ describe("markFindings", () => {
     const state = emptyState("填报");
     const { log } = install(state);
     const findings = manyFindings(3_000).map((f) => ({ ...f, severity: "error" as const }));
-    await new ExcelHost().markFindings(findings);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings(findings);
     const formats = state.sheets[0].formats;
     expect(formats.length).toBeGreaterThan(1);
     expect(Math.max(...log.getRangesLengths)).toBeLessThan(8192);
@@ -122,9 +123,9 @@ describe("markFindings", () => {
   test("marking again replaces the earlier marks instead of piling them up", async () => {
     const state = emptyState("填报");
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error"), finding("填报", "D6", "warning")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error"), finding("填报", "D6", "warning")]);
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "E7", "error", "新问题")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "E7", "error", "新问题")]);
     expect(state.sheets[0].formats.map((f) => [f.ranges, f.formula])).toEqual([["E7", SIGNATURE.error]]);
     expect(state.sheets[0].notes).toEqual({ E7: `${NOTE_PREFIX}\n【错误】新问题` });
     expect(state.parts).toHaveLength(1);
@@ -146,7 +147,7 @@ describe("clearMarks", () => {
   test("removes our formats and notes, after the workbook was closed, reopened and the sheet renamed, and nothing of the user's", async () => {
     let state = withUserFormatting();
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error"), finding("填报", "C6", "error"), finding("填报", "D7", "warning")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error"), finding("填报", "C6", "error"), finding("填报", "D7", "warning")]);
     // Marked: our formats added, the user's note on C5 kept (ours not added there).
     expect(state.sheets[0].formats).toHaveLength(4);
     expect(state.sheets[0].notes).toEqual({
@@ -159,7 +160,7 @@ describe("clearMarks", () => {
     state = reopenBook(state);
     state.sheets[0].name = "填报（改名）";
     const { syncs } = install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
 
     expect(state.sheets[0].formats.map((f) => f.id)).toEqual(["{USER-CF}", "{USER-BAR}"]);
     expect(state.sheets[0].notes).toEqual({ C5: "请核对：张三", H1: "用户自己的批注" });
@@ -170,12 +171,12 @@ describe("clearMarks", () => {
   test("leaves a format with our colours but the user's formula, and a note the user rewrote, in place", async () => {
     const state = emptyState("填报");
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error")]);
     const sheet = state.sheets[0];
-    sheet.formats.push({ id: "{USER}", type: "Custom", ranges: "C5", formula: "=TRUE", fill: COLORS.error.fill, font: "" });
+    sheet.formats.push({ id: "{USER}", type: "Custom", ranges: "C5", formula: "=TRUE", fill: MARK_COLORS.error.fill, font: "" });
     sheet.notes.C5 = "我改写了这条批注";
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(sheet.formats.map((f) => f.id)).toEqual(["{USER}"]);
     expect(sheet.notes).toEqual({ C5: "我改写了这条批注" });
   });
@@ -183,13 +184,13 @@ describe("clearMarks", () => {
   test("rows inserted after marking moved our marks: they are still found and removed", async () => {
     const state = withUserFormatting();
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C6", "error"), finding("填报", "D7", "warning")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C6", "error"), finding("填报", "D7", "warning")]);
     // The user inserts two rows above row 6: Excel moves our formats and notes down with the cells.
     const sheet = state.sheets[0];
     for (const f of sheet.formats) if (f.formula.includes("dj-assess")) f.ranges = f.ranges.replace(/\d+/g, (n) => String(Number(n) + 2));
     sheet.notes = { C5: sheet.notes.C5, H1: sheet.notes.H1, C8: sheet.notes.C6, D9: sheet.notes.D7 };
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(sheet.formats.map((f) => f.id)).toEqual(["{USER-CF}", "{USER-BAR}"]);
     expect(sheet.notes).toEqual({ C5: "请核对：张三", H1: "用户自己的批注" });
   });
@@ -197,10 +198,10 @@ describe("clearMarks", () => {
   test("with the record lost (part deleted), marking again still replaces our marks instead of piling up", async () => {
     const state = emptyState("填报");
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error", "旧")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error", "旧")]);
     state.parts = [];
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error", "新")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error", "新")]);
     expect(state.sheets[0].formats.map((f) => f.ranges)).toEqual(["C5"]);
     expect(state.sheets[0].notes).toEqual({ C5: `${NOTE_PREFIX}\n【错误】新` });
   });
@@ -209,7 +210,7 @@ describe("clearMarks", () => {
     const state = withUserFormatting();
     const before = JSON.stringify(state);
     const { syncs } = install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(JSON.stringify(state)).toBe(before);
     expect(syncs()).toBe(1);
   });
@@ -221,7 +222,7 @@ describe("without ExcelApi 1.18", () => {
     const state = emptyState("填报");
     state.sheets[0].comments.push({ id: "{USER-CM}", cell: "C5", content: "用户的评论" });
     const marking = install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error"), finding("填报", "C6", "warning", "偏低")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error"), finding("填报", "C6", "warning", "偏低")]);
     expect(marking.syncs()).toBe(4); // parts, comments, where the comments are, write
     expect(state.sheets[0].notes).toEqual({});
     expect(state.sheets[0].comments.map((c) => [c.cell, c.content])).toEqual([
@@ -229,7 +230,7 @@ describe("without ExcelApi 1.18", () => {
       ["C6", `${NOTE_PREFIX}\n【警告】偏低`],
     ]);
     const { syncs } = install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(state.sheets[0].comments.map((c) => c.id)).toEqual(["{USER-CM}"]);
     expect(state.sheets[0].formats).toEqual([]);
     expect(syncs()).toBe(4);
@@ -238,17 +239,17 @@ describe("without ExcelApi 1.18", () => {
   test("a workbook noted in Excel 365, cleared in an Excel without notes: formats removed, notes not asked for", async () => {
     const state = emptyState("填报");
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error")]);
     withOffice(9);
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(state.sheets[0].formats).toEqual([]);
     expect(Object.keys(state.sheets[0].notes)).toEqual(["C5"]); // left for an Excel that has notes
     expect(recordFromXml(state.parts[0].xml)?.sheets).toEqual([{ id: state.sheets[0].id, name: "填报", formats: [], notes: ["C5"], noteKind: "note" }]);
     // Back in Excel 365, 清除标记 removes the note too.
     withOffice(18);
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(state.sheets[0].notes).toEqual({});
     expect(state.parts).toEqual([]);
   });
@@ -257,12 +258,12 @@ describe("without ExcelApi 1.18", () => {
     withOffice(9);
     const state = emptyState("填报");
     install(state);
-    await new ExcelHost().markFindings([finding("填报", "C5", "error")]);
+    await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error")]);
     expect(state.sheets[0].formats.map((f) => f.ranges)).toEqual(["C5"]);
     expect(state.sheets[0].notes).toEqual({});
     expect(state.sheets[0].comments).toEqual([]);
     install(state);
-    await new ExcelHost().clearMarks();
+    await new ExcelHost({ locale: "zh-CN" }).clearMarks();
     expect(state.sheets[0].formats).toEqual([]);
   });
 });
@@ -273,7 +274,7 @@ test("an Office error while marking reaches the caller as ExcelHostError in Chin
   excel.context.workbook.customXmlParts.getByNamespace = () => {
     throw Object.assign(new Error("Access denied"), { code: "AccessDenied" });
   };
-  const error = await new ExcelHost().markFindings([finding("填报", "C5", "error")]).catch((e: unknown) => e);
+  const error = await new ExcelHost({ locale: "zh-CN" }).markFindings([finding("填报", "C5", "error")]).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ExcelHostError);
   expect(error).toMatchObject({ code: "AccessDenied", message: "标记问题单元格失败：工作簿受保护或为只读，无法修改（Office 错误代码：AccessDenied）" });
   expect(state.sheets[0].formats).toEqual([]);

@@ -1,4 +1,5 @@
-import { readGrids, looksLikeDate, cellOf } from "../../src/excel/readGrid";
+import { readGrids, cellOf } from "../../src/excel/readGrid";
+import { looksLikeDate } from "../../src/host/numberFormat";
 import { mockExcel, type Mock, type SheetData } from "./fakeExcel";
 
 async function read(excel: Mock, options = {}) {

@@ -19,10 +19,10 @@ describe("sheets the add-in owns", () => {
     let state = newBook(newSheet("{USER-0}", "填报", { A1: { value: "党支部名称" } }), newSheet("{USER-1}", "旧表"));
     state.sheets[1].visibility = "Hidden";
     install(state);
-    await new ExcelHost().workbook!.writeSheet(report);
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(report);
     state = reopenBook(state);
     const { syncs } = install(state);
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     const books = await host.readWorkbooks("all");
     expect(books[0].grids.map((g) => g.sheet)).toEqual(["填报", "旧表"]);
     expect(syncs()).toBe(4); // registry + sheets, its XML, used ranges, the one block (the hidden sheet is not read)
@@ -57,7 +57,7 @@ describe("applyFixes / undoFixes", () => {
     let state = submission();
     const original = JSON.parse(JSON.stringify(state.sheets[0].cells)) as unknown;
     const applying = install(state);
-    const applied = await new ExcelHost().workbook!.applyFixes(fixes);
+    const applied = await new ExcelHost({ locale: "zh-CN" }).workbook!.applyFixes(fixes);
     expect(applied).toEqual(fixes.slice(0, 3));
     expect(applying.syncs()).toBe(3); // registry + sheets, the cells, the write
     const cells = state.sheets[0].cells;
@@ -74,7 +74,7 @@ describe("applyFixes / undoFixes", () => {
     state = reopenBook(state);
     state.sheets[0].name = "填报（改名）";
     install(state);
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     expect((await host.workbook!.recordedFixes()).map((f) => [f.sheet, f.cell])).toEqual([
       ["填报（改名）", "B2"],
       ["填报（改名）", "C2"],
@@ -93,10 +93,10 @@ describe("applyFixes / undoFixes", () => {
   test("undo leaves a cell the user changed since; 10 and 1 000 fixes take the same syncs", async () => {
     const state = submission();
     install(state);
-    await new ExcelHost().workbook!.applyFixes(fixes);
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.applyFixes(fixes);
     state.sheets[0].cells.C2 = { value: "李四", format: "General" };
     install(state);
-    expect((await new ExcelHost().workbook!.undoFixes()).map((f) => f.cell)).toEqual(["B2", "D2"]);
+    expect((await new ExcelHost({ locale: "zh-CN" }).workbook!.undoFixes()).map((f) => f.cell)).toEqual(["B2", "D2"]);
     expect(state.sheets[0].cells.C2).toEqual({ value: "李四", format: "General" });
 
     const counts: number[] = [];
@@ -109,7 +109,7 @@ describe("applyFixes / undoFixes", () => {
       }
       const book = newBook(newSheet("{USER-0}", "填报", cells));
       const { syncs } = install(book);
-      expect(await new ExcelHost().workbook!.applyFixes(many)).toHaveLength(n);
+      expect(await new ExcelHost({ locale: "zh-CN" }).workbook!.applyFixes(many)).toHaveLength(n);
       counts.push(syncs());
     }
     expect(counts).toEqual([3, 3]);
@@ -135,7 +135,7 @@ describe("freeze", () => {
   test("a values-only copy: formulas and spills replaced by their values, strings kept as text, formats kept, recorded as frozen", async () => {
     const state = withResults();
     install(state);
-    await new ExcelHost().workbook!.writeSheet(results);
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(results);
     // What Excel computed: the custom function's score, a spilled array, a formula giving "=x".
     const ours = sheetNamed(state, "考核结果");
     ours.cells.B1 = { value: 87.5, formula: "=DJ.SCORE(A2)", format: "0.0" };
@@ -143,7 +143,7 @@ describe("freeze", () => {
     ours.cells.C2 = { value: 2, format: "General" }; // spilled: no formula of its own
     ours.cells.D1 = { value: "=x", formula: '="="&"x"', format: "General" };
     const { syncs } = install(state);
-    expect(await new ExcelHost().workbook!.freeze("results")).toBe("考核结果（数值）");
+    expect(await new ExcelHost({ locale: "zh-CN" }).workbook!.freeze("results")).toBe("考核结果（数值）");
     const copy = sheetNamed(state, "考核结果（数值）");
     expect(copy.cells).toEqual({
       A1: { value: "党支部", format: "@" },
@@ -164,9 +164,9 @@ describe("freeze", () => {
   test("without ExcelApi 1.7, or without our sheet: a Chinese refusal", async () => {
     const state = withResults();
     install(state);
-    await expect(new ExcelHost().workbook!.freeze("results")).rejects.toMatchObject({ code: "NotFound", message: "找不到助手生成的“评分结果”工作表，请先生成后再固化为数值" });
+    await expect(new ExcelHost({ locale: "zh-CN" }).workbook!.freeze("results")).rejects.toMatchObject({ code: "NotFound", message: "找不到助手生成的“评分结果”工作表，请先生成后再固化为数值" });
     withOffice(6);
-    await expect(new ExcelHost().workbook!.freeze("results")).rejects.toMatchObject({ code: "ApiNotSupported", message: "当前 Excel 版本不能复制工作表（需要 ExcelApi 1.7）" });
+    await expect(new ExcelHost({ locale: "zh-CN" }).workbook!.freeze("results")).rejects.toMatchObject({ code: "ApiNotSupported", message: "当前 Excel 版本不能复制工作表（需要 ExcelApi 1.7）" });
   });
 });
 
@@ -180,7 +180,7 @@ describe("import", () => {
   test("inserts at the end, reads back, settles: renamed after the unit (suffix when taken, sanitised), the rest deleted, recorded", async () => {
     const state = withFile();
     const { syncs } = install(state);
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     const inserted = await host.workbook!.insertWorkbook("BASE64");
     expect(inserted.map((s) => [s.name, s.grid.cells])).toEqual([
       ["Sheet1", [[{ kind: "text", value: "填报单位：机关党委" }]]],
@@ -193,7 +193,7 @@ describe("import", () => {
     expect(await host.workbook!.importedSheets()).toEqual(settled);
 
     // Imported again in a later session: the earlier sheet may be replaced; a unit with / and : is sanitised.
-    const again = new ExcelHost();
+    const again = new ExcelHost({ locale: "zh-CN" });
     const next = await again.workbook!.insertWorkbook("BASE64");
     await again.workbook!.settleImport([{ id: next[0].id, unit: "机关党委/办公室:一" }], [settled[0].id, next[1].id]);
     expect(state.sheets.map((s) => s.name)).toEqual(["填报", "机关党委", "机关党委_办公室_一"]);
@@ -203,7 +203,7 @@ describe("import", () => {
   test("settleImport refuses to delete or rename a user's sheet, and deletes nothing", async () => {
     const state = withFile();
     install(state);
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     const inserted = await host.workbook!.insertWorkbook("BASE64");
     const before = JSON.stringify(state);
     await expect(host.workbook!.settleImport([], [inserted[1].id, "{USER-1}"])).rejects.toMatchObject({
@@ -214,14 +214,14 @@ describe("import", () => {
     await expect(host.workbook!.settleImport([{ id: "{USER-0}", unit: "x" }], [])).rejects.toMatchObject({ code: "NotImported" });
     expect(JSON.stringify(state)).toBe(before);
     // Another session did not insert them: it may not delete them either.
-    await expect(new ExcelHost().workbook!.settleImport([], [inserted[1].id])).rejects.toMatchObject({ code: "NotImported" });
+    await expect(new ExcelHost({ locale: "zh-CN" }).workbook!.settleImport([], [inserted[1].id])).rejects.toMatchObject({ code: "NotImported" });
   });
 
   test("without ExcelApi 1.13: a Chinese refusal, nothing inserted", async () => {
     withOffice(12);
     const state = withFile();
     install(state);
-    await expect(new ExcelHost().workbook!.insertWorkbook("BASE64")).rejects.toMatchObject({
+    await expect(new ExcelHost({ locale: "zh-CN" }).workbook!.insertWorkbook("BASE64")).rejects.toMatchObject({
       code: "ApiNotSupported",
       message: "当前 Excel 版本不能导入工作表（需要 ExcelApi 1.13：Microsoft 365、Excel 2021 或网页版 Excel）",
     });

@@ -55,7 +55,7 @@ describe("writeSheet", () => {
   test("writes strings as text, numbers with the column formats, formulas, links, the table, validation, name, chart and record", async () => {
     const state = newBook(newSheet("{USER-1}", "填报"));
     const { log } = install(state);
-    const name = await new ExcelHost().workbook!.writeSheet(consolidated(8));
+    const name = await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(8));
     expect(name).toBe("汇总");
     const sheet = sheetNamed(state, "汇总");
     TRICKY.forEach((text, i) => expect(sheet.cells[`A${4 + i}`]).toEqual({ value: text, format: "@" }));
@@ -101,7 +101,7 @@ describe("writeSheet", () => {
     for (const rows of [100, 10_000]) {
       const state = newBook(newSheet("{USER-1}", "填报"));
       const { syncs } = install(state);
-      await new ExcelHost({ writeBlockCells: 1_000_000 }).workbook!.writeSheet(consolidated(rows));
+      await new ExcelHost({ locale: "zh-CN", writeBlockCells: 1_000_000 }).workbook!.writeSheet(consolidated(rows));
       const sheet = sheetNamed(state, "汇总");
       expect(sheet.cells[`A${3 + rows}`]).toEqual({ value: `第${rows}党支部`, format: "@" });
       expect(sheet.cells[`B${3 + rows}`]).toEqual({ value: rows, format: "0" });
@@ -114,7 +114,7 @@ describe("writeSheet", () => {
     // 10 003 canvas rows × 4 columns in blocks of 4 000 cells (1 000 rows): 11 blocks, 2 a sync → 6 batches.
     const state = newBook();
     const { syncs } = install(state);
-    await new ExcelHost({ writeBlockCells: 4_000, writeBlocksPerSync: 2 }).workbook!.writeSheet(consolidated(10_000));
+    await new ExcelHost({ locale: "zh-CN", writeBlockCells: 4_000, writeBlocksPerSync: 2 }).workbook!.writeSheet(consolidated(10_000));
     expect(syncs()).toBe(1 + 6 + 1);
     expect(sheetNamed(state, "汇总").cells.A10003).toEqual({ value: "第10000党支部", format: "@" });
   });
@@ -124,7 +124,7 @@ describe("writeSheet", () => {
     user.tables.push({ name: "Consolidated", address: "A1:A2" });
     let state = newBook(newSheet("{USER-0}", "填报"), user, newSheet("{USER-2}", "备注"));
     install(state);
-    expect(await new ExcelHost().workbook!.writeSheet(consolidated(3))).toBe("汇总 (2)");
+    expect(await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3))).toBe("汇总 (2)");
     const first = sheetNamed(state, "汇总 (2)");
     expect(first.tables.map((t) => t.name)).toEqual(["Consolidated_2"]);
     expect(sheetNamed(state, "汇总")).toEqual(newSheetWithTable());
@@ -134,7 +134,7 @@ describe("writeSheet", () => {
     state.sheets.splice(1, 0, first);
     state = reopenBook(state);
     const { log, syncs } = install(state);
-    expect(await new ExcelHost().workbook!.writeSheet(consolidated(5))).toBe("汇总 (2)");
+    expect(await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(5))).toBe("汇总 (2)");
     expect(log.deleted).toEqual(["~汇总 (2)"]); // ours, stepped aside and deleted; nothing else
     expect(state.sheets.map((s) => s.name)).toEqual(["填报", "汇总 (2)", "汇总", "备注"]);
     const second = sheetNamed(state, "汇总 (2)");
@@ -157,10 +157,10 @@ describe("writeSheet", () => {
   test("a recorded sheet the user deleted is forgotten; the name is free again", async () => {
     const state = newBook(newSheet("{USER-0}", "填报"));
     install(state);
-    await new ExcelHost().workbook!.writeSheet(consolidated(3));
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3));
     state.sheets = state.sheets.filter((s) => s.name !== "汇总");
     install(state);
-    expect(await new ExcelHost().workbook!.writeSheet(consolidated(3))).toBe("汇总");
+    expect(await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3))).toBe("汇总");
     expect(registryOf(state).owned.map((o) => o.name)).toEqual(["汇总"]);
   });
 
@@ -169,7 +169,7 @@ describe("writeSheet", () => {
     state.names.push({ name: "DJ_Total", reference: "='填报'!$A$1" });
     const before = JSON.stringify(state);
     install(state);
-    const error = await new ExcelHost().workbook!.writeSheet(consolidated(3)).catch((e: unknown) => e);
+    const error = await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
     expect(error).toMatchObject({
       code: "NameTaken",
@@ -188,7 +188,7 @@ describe("writeSheet", () => {
       cells: [{ row: 0, col: 0, value: "党支部名称" }],
       validations: [{ area: { row: 1, col: 1, rows: 100, cols: 1 }, rule: { kind: "list", options: ["好", "较好", "一般", "差"] } }],
     };
-    const host = new ExcelHost();
+    const host = new ExcelHost({ locale: "zh-CN" });
     expect(await host.workbook!.writeSheet(template)).toBe("填报模板");
     expect(await host.workbook!.writeSheet(template)).toBe("填报模板 (2)");
     expect(sheetNamed(state, "填报模板").validations).toEqual([{ address: "B2:B101", rule: { list: { inCellDropDown: true, source: "好,较好,一般,差" } } }]);
@@ -217,7 +217,7 @@ describe("writeSheet", () => {
       };
       return sheet;
     };
-    await expect(new ExcelHost().workbook!.writeSheet(consolidated(3))).rejects.toMatchObject({
+    await expect(new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3))).rejects.toMatchObject({
       name: "ExcelHostError",
       code: "AccessDenied",
       message: "写入工作表失败：工作簿受保护或为只读，无法修改（Office 错误代码：AccessDenied）",
@@ -230,7 +230,7 @@ describe("writeSheet", () => {
     withOffice(7);
     const state = newBook();
     const { log } = install(state);
-    await new ExcelHost().workbook!.writeSheet(consolidated(3));
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(consolidated(3));
     expect(log.calculationModes).toEqual([]);
     expect(log.screenSuspended).toBe(0);
     expect(sheetNamed(state, "汇总").cells.A4).toEqual({ value: "=SUM(A1)", format: "@" });

@@ -9,7 +9,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../../src/engine/report";
-import { annotateWorkbook, freeSheetName } from "../../src/files/annotate";
+import { annotateWorkbook } from "../../src/files/annotate";
+import { NOTE_PREFIX } from "../../src/host/marks";
 import { readWorkbook } from "../../src/files/read";
 import { snapshot } from "../support/cells";
 import { parseCsv } from "../support/csv";
@@ -52,8 +53,9 @@ const FINDINGS: Finding[] = [
   finding({ rule: "not-a-number", severity: "warning", sheet: "填报表", cell: "F5", field: "membersFormal", value: '=HYPERLINK("http://example.invalid","点我")', fix: "+1", message: "F5：不是数字。" }),
   finding({ rule: "bad-option", severity: "warning", sheet: "隐藏", cell: "A1", value: "-1", fix: "@x", message: "A1：提示@x。" }),
   finding({ rule: "unknown-column", severity: "warning", sheet: QUOTED, cell: "B1", message: "B1：引号工作表。" }),
-  finding({ rule: "missing-branch", severity: "error", sheet: "名册", cell: "B9", value: "第九党支部", message: "名册中的党支部未报送。" }),
 ];
+
+const FILE = "二局报表.xlsx";
 
 const RED = "FFFFC7CE";
 const AMBER = "FFFFEB9C";
@@ -89,7 +91,7 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
   beforeAll(async () => {
     input = await readFile(await toXlsx(SUBMISSION, "annotate-input"));
     inputHash = sha256(input);
-    copy = await annotateWorkbook(input, FINDINGS);
+    copy = await annotateWorkbook(input, FILE, FINDINGS, { locale: "zh-CN" });
     original = await load(input);
     annotated = await load(copy);
   });
@@ -119,14 +121,15 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
     expect(noteText(ws.getCell("C3"))).toContain("C4：被合并覆盖的单元格。");
   });
 
-  test("notes hold every message of the cell, in order, after the user's own note", () => {
+  test("notes hold every message of the cell, in order, after the user's own note, as the add-in writes them", () => {
     const ws = annotated.getWorksheet("填报表")!;
-    expect(noteText(ws.getCell("E3"))).toBe("【警告】E3：第一条警告。\n【错误】E3：随后的错误。");
-    expect(noteText(ws.getCell("D4"))).toBe("【错误】D4：党员大会是 Excel 错误值 #DIV/0!。");
-    expect(noteText(ws.getCell("A1"))).toBe("【提示】未找到统计期间。");
+    expect(noteText(ws.getCell("E3"))).toBe(`${NOTE_PREFIX}\n【警告】E3：第一条警告。\n【错误】E3：随后的错误。`);
+    expect(noteText(ws.getCell("D4"))).toBe(`${NOTE_PREFIX}\n【错误】D4：党员大会是 Excel 错误值 #DIV/0!。`);
+    // Info findings are for the record: listed in 问题清单, not noted on the cell (as in the add-in).
+    expect(noteText(ws.getCell("A1"))).toBeUndefined();
     const f3 = noteText(ws.getCell("F3"))!;
-    expect(f3.startsWith("请核对（填表人批注）")).toBe(true);
-    expect(f3.endsWith("【警告】F3：正式党员数“１２”是文本格式的全角数字。")).toBe(true);
+    expect(f3.startsWith("请核对（填表人批注）\n\n")).toBe(true);
+    expect(f3.endsWith(`${NOTE_PREFIX}\n【警告】F3：正式党员数“１２”是文本格式的全角数字。`)).toBe(true);
     expect(noteText(ws.getCell("B3"))).toBeUndefined();
   });
 
@@ -156,28 +159,25 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
     expect(snapshot(annotated.getWorksheet("问题清单")!)).toEqual(snapshot(original.getWorksheet("问题清单")!));
   });
 
-  test("问题清单 (2) lists every finding with a link to its cell", () => {
+  test("问题清单 (2) is the add-in's 问题清单: every finding with a link to its cell", () => {
     const ws = annotated.getWorksheet("问题清单 (2)")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["序号", "工作表", "单元格", "规则", "级别", "字段", "原值", "问题说明", "建议修正"]);
+    expect(header).toEqual(["序号", "文件", "工作表", "单元格", "规则", "级别", "字段", "原值", "问题说明", "建议修正"]);
     expect(ws.actualRowCount).toBe(FINDINGS.length + 1);
     FINDINGS.forEach((f, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(1).value).toBe(i + 1);
-      expect(row.getCell(2).value).toBe(f.sheet);
-      expect(row.getCell(4).value).toBe(f.rule);
-      expect(row.getCell(5).value).toBe({ error: "错误", warning: "警告", info: "提示" }[f.severity]);
-      expect(row.getCell(8).value).toBe(f.message);
+      expect(row.getCell(2).value).toBe(FILE);
+      expect(row.getCell(3).value).toBe(f.sheet);
+      expect(row.getCell(5).value).toBe(f.rule);
+      expect(row.getCell(6).value).toBe({ error: "错误", warning: "警告", info: "提示" }[f.severity]);
+      expect(row.getCell(9).value).toBe(f.message);
     });
     const first = ws.getRow(2);
-    expect(first.getCell(3).formula).toBe(`HYPERLINK("#'填报表'!D4","D4")`);
-    expect(first.getCell(3).result).toBe("D4");
-    expect(first.getCell(6).value).toBe("党员大会");
-    expect(ws.getRow(3).getCell(9).value).toBe(12);
-    // A sheet the workbook does not have (the roster) gets no link.
-    const roster = ws.getRow(FINDINGS.length + 1);
-    expect(roster.getCell(3).type).toBe(ExcelJS.ValueType.String);
-    expect(roster.getCell(3).value).toBe("B9");
+    expect(first.getCell(4).formula).toBe(`HYPERLINK("#'填报表'!D4","D4")`);
+    expect(first.getCell(4).result).toBe("D4");
+    expect(first.getCell(7).value).toBe("党员大会");
+    expect(ws.getRow(3).getCell(10).value).toBe(12);
   });
 
   test("values copied from submissions are text, never formulas", () => {
@@ -185,10 +185,10 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
     const hyperlinkRow = ws.getRow(8);
     const atRow = ws.getRow(9);
     for (const [cell, text] of [
-      [hyperlinkRow.getCell(7), '=HYPERLINK("http://example.invalid","点我")'],
-      [hyperlinkRow.getCell(9), "+1"],
-      [atRow.getCell(7), "-1"],
-      [atRow.getCell(9), "@x"],
+      [hyperlinkRow.getCell(8), '=HYPERLINK("http://example.invalid","点我")'],
+      [hyperlinkRow.getCell(10), "+1"],
+      [atRow.getCell(8), "-1"],
+      [atRow.getCell(10), "@x"],
     ] as const) {
       expect([cell.type, cell.value]).toEqual([ExcelJS.ValueType.String, text]);
     }
@@ -196,7 +196,7 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
     const files = unzip(copy);
     const xml = files.get("xl/worksheets/sheet5.xml")!.toString("utf8");
     const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
-    expect(formulas.length).toBe(FINDINGS.length - 1);
+    expect(formulas.length).toBe(FINDINGS.length);
     for (const f of formulas) expect(f).toMatch(/^HYPERLINK\("#'(填报表|隐藏|党委''纪委""表)'![A-Z]+\d+","[A-Z]+\d+"\)$/);
   });
 
@@ -218,29 +218,14 @@ describe("annotateWorkbook on a LibreOffice .xlsx", () => {
       // Our HYPERLINK formulas parse (quotes in sheet names included) and give their address.
       expect(recalculated.get("问题清单 (2)")).toBe(cached.get("问题清单 (2)"));
       const report = parseCsv(cached.get("问题清单 (2)")!);
-      expect(report[1].slice(0, 3)).toEqual(["1", "填报表", "D4"]);
-      expect(report[7][6]).toBe('=HYPERLINK("http://example.invalid","点我")');
-      expect(report[7][8]).toBe("+1");
-      expect(report[8][8]).toBe("@x");
-      expect(report[9].slice(1, 3)).toEqual([QUOTED, "B1"]);
+      expect(report[1].slice(0, 4)).toEqual(["1", FILE, "填报表", "D4"]);
+      expect(report[7][7]).toBe('=HYPERLINK("http://example.invalid","点我")');
+      expect(report[7][9]).toBe("+1");
+      expect(report[8][9]).toBe("@x");
+      expect(report[9].slice(2, 4)).toEqual([QUOTED, "B1"]);
       expect(parseCsv(before.get("填报表")!)[2][4]).toBe("0"); // the =SUM of 0, as LibreOffice shows it
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
-
-  test("a report sheet name can be chosen, and is suffixed the same way", async () => {
-    const named = await load(await annotateWorkbook(input, FINDINGS.slice(0, 1), { reportSheetName: "填报表" }));
-    expect(named.worksheets.map((ws) => ws.name)).toEqual(["填报表", "问题清单", "隐藏", QUOTED, "填报表 (2)"]);
-  });
-});
-
-describe("freeSheetName", () => {
-  test("keeps a free name, else the first free suffix; compares without case; stays within 31 characters", () => {
-    expect(freeSheetName("问题清单", ["填报表"])).toBe("问题清单");
-    expect(freeSheetName("问题清单", ["问题清单", "问题清单 (2)"])).toBe("问题清单 (3)");
-    expect(freeSheetName("Issues", ["ISSUES"])).toBe("Issues (2)");
-    const long = "一".repeat(31);
-    expect(freeSheetName(long, [long])).toBe(`${"一".repeat(27)} (2)`);
   });
 });

@@ -87,7 +87,7 @@ describe("WorkbookReadError", () => {
   });
 
   test("annotateWorkbook fails the same way", async () => {
-    await expect(annotateWorkbook(Buffer.from("not a workbook"), [])).rejects.toBeInstanceOf(WorkbookReadError);
-    await expect(annotateWorkbook(good.subarray(0, 200), [])).rejects.toThrow("不是有效的 .xlsx 文件（无法解压）");
+    await expect(annotateWorkbook(Buffer.from("not a workbook"), "x.xlsx", [], { locale: "zh-CN" })).rejects.toBeInstanceOf(WorkbookReadError);
+    await expect(annotateWorkbook(good.subarray(0, 200), "x.xlsx", [], { locale: "zh-CN" })).rejects.toThrow("不是有效的 .xlsx 文件（无法解压）");
   });
 });

@@ -2,11 +2,11 @@
  * @jest-environment jsdom
  */
 /** The task pane shell: the 校验 view inside Office, a pointer to the preview outside it, Office's theme. */
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { renderIn } from "./renderIn";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { setLocale } from "../../src/i18n";
 import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
+import type { Host } from "../../src/host/host";
 import { isDark, themeFor } from "../../src/taskpane/office";
 import { stubResizeObserver } from "./standInHost";
 import { press, settled } from "./interact";
@@ -14,6 +14,7 @@ import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook
 
 const host: Host = {
   kind: "excel",
+  locale: "zh-CN",
   readWorkbooks: async () => [],
   markFindings: async () => {},
   clearMarks: async () => {},
@@ -28,11 +29,9 @@ function expectTabs(names: string[]) {
 }
 
 beforeAll(stubResizeObserver);
-afterEach(() => setLocale("zh-CN"));
 
 test("a host without a workbook (the preview's kind) gets the 校验 view alone, with no tabs", async () => {
-  setLocale("zh-CN");
-  render(<App host={host} />);
+  renderIn("zh-CN", <App host={host} />);
   await settled();
   expect(screen.getByRole("heading", { name: "党建考核助手" })).toBeTruthy();
   expect(screen.getByRole("button", { name: "一键校验" })).toBeTruthy();
@@ -41,10 +40,9 @@ test("a host without a workbook (the preview's kind) gets the 校验 view alone,
 });
 
 test("with a live workbook the pane has the eight tabs; each tab's view shares the one validation", async () => {
-  setLocale("zh-CN");
   const workbook = new StandInWorkbook([submission("一局", "一局")]);
   const host = new StandInExcelHost(workbook);
-  render(<App host={host} />);
+  renderIn("zh-CN", <App host={host} />);
   // The tab strip and the workbook buttons come in the workbook tabs' chunk.
   await settled();
   expectTabs(["校验", "导入", "名册", "汇总", "预警", "评分", "模板", "设置"]);
@@ -70,23 +68,20 @@ test("with a live workbook the pane has the eight tabs; each tab's view shares t
 });
 
 test("the tabs in English", async () => {
-  setLocale("en-US");
-  render(<App host={new StandInExcelHost(new StandInWorkbook())} />);
+  renderIn("en-US", <App host={new StandInExcelHost(new StandInWorkbook())} />);
   await settled();
   expectTabs(["Validate", "Import", "Roster", "Summary", "Flags", "Scoring", "Template", "Settings"]);
 });
 
 test("outside Office the page points to the browser preview", () => {
-  setLocale("zh-CN");
-  render(<App host={null} />);
+  renderIn("zh-CN", <App host={null} />);
   expect(screen.queryByRole("button", { name: "一键校验" })).toBeNull();
   expect(screen.getByText(/当前不在 Excel 中运行/)).toBeTruthy();
   expect(screen.getByRole("link", { name: "preview.html" }).getAttribute("href")).toBe("preview.html");
 });
 
 test("outside Office, in English", () => {
-  setLocale("en-US");
-  render(<App host={null} />);
+  renderIn("en-US", <App host={null} />);
   expect(screen.getByText(/Not running inside Excel/)).toBeTruthy();
 });
 

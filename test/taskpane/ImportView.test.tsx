@@ -6,8 +6,9 @@
  * its department or removed, a department imported again replaced only after confirmation,
  * then a fresh validation.
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { setLocale } from "../../src/i18n";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { renderIn } from "./renderIn";
+import type { Locale } from "../../src/i18n";
 import { ImportView, MAX_IMPORT_BYTES, toBase64 } from "../../src/taskpane/ImportView";
 import { createValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
@@ -16,8 +17,6 @@ import { openedDialog, press, settled } from "./interact";
 import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
 
 beforeAll(stubResizeObserver);
-beforeEach(() => setLocale("zh-CN"));
-afterEach(() => setLocale("zh-CN"));
 
 /** A file whose bytes are these, recording whether anyone read them. */
 function xlsx(name: string, bytes: Uint8Array) {
@@ -27,10 +26,10 @@ function xlsx(name: string, bytes: Uint8Array) {
   return { file, read };
 }
 
-function renderImport(workbook: StandInWorkbook) {
-  const host = new StandInExcelHost(workbook);
+function renderImport(workbook: StandInWorkbook, locale: Locale = "zh-CN") {
+  const host = new StandInExcelHost(workbook, locale);
   const store = createValidationStore();
-  render(<ImportView host={host} workbook={workbook} store={store} />);
+  renderIn(locale, <ImportView host={host} workbook={workbook} store={store} />);
   return { host, store };
 }
 
@@ -136,9 +135,8 @@ test("toBase64 handles files of megabytes (no stack overflow) exactly as Node en
 });
 
 test("speaks English", async () => {
-  setLocale("en-US");
   const workbook = new StandInWorkbook();
-  renderImport(workbook);
+  renderImport(workbook, "en-US");
   await choose([xlsx("big.xlsx", new Uint8Array(4 * 1024 * 1024)).file], "Choose files");
   await settled();
   expect(screen.getByText(/^“big.xlsx” is 4.0 MB, over the limit of about 3.5 MB/)).toBeTruthy();

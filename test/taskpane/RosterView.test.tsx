@@ -2,8 +2,9 @@
  * @jest-environment jsdom
  */
 /** 名册: choosing the roster among the workbook's sheets, validating with it, and what it finds. */
-import { act, fireEvent, render, screen } from "@testing-library/react";
-import { setLocale } from "../../src/i18n";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { renderIn } from "./renderIn";
+import type { Locale } from "../../src/i18n";
 import { RosterView } from "../../src/taskpane/RosterView";
 import { createValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
@@ -12,8 +13,6 @@ import { press, settled } from "./interact";
 import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
 
 beforeAll(stubResizeObserver);
-beforeEach(() => setLocale("zh-CN"));
-afterEach(() => setLocale("zh-CN"));
 
 function workbookWithRoster() {
   return new StandInWorkbook([
@@ -33,10 +32,10 @@ function workbookWithRoster() {
   ]);
 }
 
-async function renderRoster(workbook: StandInWorkbook) {
-  const host = new StandInExcelHost(workbook);
+async function renderRoster(workbook: StandInWorkbook, locale: Locale = "zh-CN") {
+  const host = new StandInExcelHost(workbook, locale);
   const store = createValidationStore();
-  render(<RosterView host={host} workbook={workbook} store={store} />);
+  renderIn(locale, <RosterView host={host} workbook={workbook} store={store} />);
   await settled();
   return { host, store };
 }
@@ -86,9 +85,8 @@ test("choosing no roster again hides the lists; a failure to list the sheets is 
 });
 
 test("in English", async () => {
-  setLocale("en-US");
   const workbook = workbookWithRoster();
-  await renderRoster(workbook);
+  await renderRoster(workbook, "en-US");
   await choose("名册", "Roster sheet");
   await press("Validate against the roster");
   expect(screen.getByRole("heading", { name: "Missing branches (2)" })).toBeTruthy();

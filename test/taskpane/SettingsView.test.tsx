@@ -2,10 +2,11 @@
  * @jest-environment jsdom
  */
 /** 设置: the form filled from 参数, checked by the engine before saving, saved as the 参数 sheet. */
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { renderIn } from "./renderIn";
+import type { Locale } from "../../src/i18n";
 import { DEFAULT_SETTINGS, withDefaults } from "../../src/engine";
 import { settingsSheet } from "../../src/engine/sheets";
-import { setLocale } from "../../src/i18n";
 import { SettingsView } from "../../src/taskpane/SettingsView";
 import { createValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
@@ -15,11 +16,9 @@ import { StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
 import { specGrid } from "../support/sheetSpec";
 
 beforeAll(stubResizeObserver);
-beforeEach(() => setLocale("zh-CN"));
-afterEach(() => setLocale("zh-CN"));
 
-async function renderSettings(workbook: StandInWorkbook) {
-  render(<SettingsView host={new StandInExcelHost(workbook)} workbook={workbook} store={createValidationStore()} />);
+async function renderSettings(workbook: StandInWorkbook, locale: Locale = "zh-CN") {
+  renderIn(locale, <SettingsView host={new StandInExcelHost(workbook, locale)} workbook={workbook} store={createValidationStore()} />);
   await settled();
 }
 
@@ -33,7 +32,7 @@ function type(label: string, value: string) {
 
 test("filled from the 参数 sheet; a wrong value is shown next to the form and nothing is saved", async () => {
   const workbook = new StandInWorkbook();
-  workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(withDefaults({ partyWeight: 0.7, maxMembers: 40 })), "参数") });
+  workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(withDefaults({ partyWeight: 0.7, maxMembers: 40 }), "zh-CN"), "参数") });
   await renderSettings(workbook);
   expect(workbook.callsOf("readOwned")).toEqual([["settings"]]);
   expect(input("党建权重").value).toBe("0.7");
@@ -71,7 +70,7 @@ test("every setting is saved as the 参数 sheet; the level scheme is chosen fro
   });
   await press("保存");
   const saved = withDefaults({ partyWeight: 0.6, thresholds: [60, 75, 90], levels: ["较差", "一般", "较好", "好"], method: "multiplier" });
-  expect(workbook.written).toEqual([settingsSheet(saved)]);
+  expect(workbook.written).toEqual([settingsSheet(saved, "zh-CN")]);
   expect(screen.getByText("参数已保存到工作表“参数”。")).toBeTruthy();
 });
 
@@ -110,9 +109,8 @@ test("a failed read of 参数 is shown in words", async () => {
 });
 
 test("in English", async () => {
-  setLocale("en-US");
   const workbook = new StandInWorkbook();
-  await renderSettings(workbook);
+  await renderSettings(workbook, "en-US");
   expect(screen.getByRole("button", { name: "Restore defaults" })).toBeTruthy();
   expect(screen.getByRole("combobox", { name: "Grade levels" }).textContent).toContain("Automatic");
 });

@@ -5,11 +5,11 @@
  * The 校验 view on a stand-in host: what it shows after 一键校验, what clicking a finding asks
  * of the host, and how a failure reaches the user (in words, no stack).
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { renderIn } from "./renderIn";
 import { validateWorkbooks, type Finding } from "../../src/engine";
-import { setLocale } from "../../src/i18n";
-import { planFixes, reportSheet } from "../../src/engine/sheets";
-import type { CellFix, Host } from "../../src/taskpane/host";
+import { planFixes, reportSheet, reportSource } from "../../src/engine/sheets";
+import type { CellFix, Host } from "../../src/host/host";
 import { ValidateView } from "../../src/taskpane/ValidateView";
 import { BOOK, StandInHost, stubResizeObserver } from "./standInHost";
 import { press, pressForDialog, reachable, settled } from "./interact";
@@ -17,7 +17,7 @@ import { copyOf, StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
 
 
 async function run(host: Host, button = "一键校验") {
-  render(<ValidateView host={host} />);
+  renderIn(host.locale, <ValidateView host={host} />);
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: button }));
   });
@@ -25,11 +25,9 @@ async function run(host: Host, button = "一键校验") {
 
 beforeAll(stubResizeObserver);
 
-afterEach(() => setLocale("zh-CN"));
 
 test("shows counts, findings with their cells grouped by rule, and flags; a click selects the cell", async () => {
-  setLocale("zh-CN");
-  const expected = validateWorkbooks([BOOK]).report;
+  const expected = validateWorkbooks([BOOK], { locale: "zh-CN" }).report;
   const findings = expected.files[0].sheets[0].findings;
   expect(findings.length).toBeGreaterThan(1);
   const host = new StandInHost(async () => [BOOK]);
@@ -61,7 +59,6 @@ test("shows counts, findings with their cells grouped by rule, and flags; a clic
 });
 
 test("a host failure is shown in words, without a stack", async () => {
-  setLocale("zh-CN");
   const host = new StandInHost(async () => {
     throw new Error("无法读取工作簿");
   });
@@ -73,9 +70,8 @@ test("a host failure is shown in words, without a stack", async () => {
 });
 
 test("speaks English when the language is English", async () => {
-  setLocale("en-US");
-  const expected = validateWorkbooks([BOOK]).report;
-  await run(new StandInHost(async () => [BOOK]), "Validate all");
+  const expected = validateWorkbooks([BOOK], { locale: "en-US" }).report;
+  await run(new StandInHost(async () => [BOOK], "files", "en-US"), "Validate all");
   expect(within(screen.getByRole("status")).getByText(`Errors ${expected.summary.errors}`)).toBeTruthy();
   expect(screen.getByText(expected.files[0].sheets[0].findings[0].message)).toBeTruthy();
   expect(screen.getByRole("heading", { name: "Problems" })).toBeTruthy();
@@ -89,7 +85,6 @@ describe("with a live workbook", () => {
   }
 
   test("the scope choice validates only the active sheet; 清除标记 asks the host to clear", async () => {
-    setLocale("zh-CN");
     const { host } = excel();
     const scopes: string[] = [];
     const read = host.readWorkbooks.bind(host);
@@ -97,7 +92,7 @@ describe("with a live workbook", () => {
       scopes.push(scope);
       return read(scope, progress);
     };
-    render(<ValidateView host={host} />);
+    renderIn("zh-CN", <ValidateView host={host} />);
     // The scope choice and the workbook buttons come in the workbook tabs' chunk.
     await settled();
     fireEvent.click(screen.getByRole("radio", { name: "当前工作表" }));
@@ -110,26 +105,24 @@ describe("with a live workbook", () => {
   });
 
   test("问题清单 writes the report sheet of the last validation, with the recorded fixes", async () => {
-    setLocale("zh-CN");
     const { workbook, host } = excel();
     const fix: CellFix = { sheet: "报表", cell: "Z9", rule: "number-as-text", old: "1", new: 1 };
     workbook.recorded = [fix];
-    render(<ValidateView host={host} />);
+    renderIn("zh-CN", <ValidateView host={host} />);
     await settled();
     expect(screen.getByRole("button", { name: "问题清单" }).hasAttribute("disabled")).toBe(true);
     await press("一键校验");
     await press("问题清单");
-    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }]).report;
-    expect(workbook.written).toEqual([reportSheet(report, [fix])]);
+    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }], { locale: "zh-CN" }).report;
+    expect(workbook.written).toEqual([reportSheet(reportSource(report), [fix], "zh-CN")]);
     expect(screen.getByText("问题清单已写入工作表“问题清单”。")).toBeTruthy();
   });
 
   test("自动修正 shows what it will change; cancelling changes nothing", async () => {
-    setLocale("zh-CN");
     const { workbook, host } = excel();
-    render(<ValidateView host={host} />);
+    renderIn("zh-CN", <ValidateView host={host} />);
     await press("一键校验");
-    const planned = planFixes(validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }]).report);
+    const planned = planFixes(validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }], { locale: "zh-CN" }).report);
     expect(planned.length).toBeGreaterThan(0);
     const dialog = await pressForDialog("自动修正");
     expect(within(dialog).getByText(`将修正 ${planned.length} 处单元格`, { exact: false })).toBeTruthy();
@@ -144,16 +137,15 @@ describe("with a live workbook", () => {
   });
 
   test("自动修正 accepted: applies, rewrites 问题清单 with the fixes, revalidates; 撤销修正 puts the old values back", async () => {
-    setLocale("zh-CN");
     const { workbook, host } = excel();
-    render(<ValidateView host={host} />);
+    renderIn("zh-CN", <ValidateView host={host} />);
     await press("一键校验");
-    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets.map(copyOf) }]).report;
+    const report = validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets.map(copyOf) }], { locale: "zh-CN" }).report;
     const planned = planFixes(report);
     await pressForDialog("自动修正");
     await press("修正");
     expect(workbook.callsOf("applyFixes")).toEqual([[planned]]);
-    expect(workbook.written).toEqual([reportSheet(report, planned)]);
+    expect(workbook.written).toEqual([reportSheet(reportSource(report), planned, "zh-CN")]);
     expect(host.reads).toBe(2);
     // The fixed cells are findings no more.
     const fixed = new Set(planned.map((f) => f.cell));
@@ -169,9 +161,8 @@ describe("with a live workbook", () => {
   });
 
   test("a workbook failure is shown in words and the buttons work again", async () => {
-    setLocale("zh-CN");
     const { workbook, host } = excel();
-    render(<ValidateView host={host} />);
+    renderIn("zh-CN", <ValidateView host={host} />);
     await press("一键校验");
     workbook.failures.set("writeSheet", new Error("工作表受保护"));
     await press("问题清单");
@@ -180,8 +171,7 @@ describe("with a live workbook", () => {
   });
 
   test("the preview's host has no workbook: no workbook buttons and no scope, but 清除标记", async () => {
-    setLocale("zh-CN");
-    render(<ValidateView host={new StandInHost(async () => [BOOK])} />);
+    renderIn("zh-CN", <ValidateView host={new StandInHost(async () => [BOOK])} />);
     expect(screen.queryByRole("button", { name: "问题清单" })).toBeNull();
     expect(screen.queryByRole("button", { name: "自动修正" })).toBeNull();
     expect(screen.queryByRole("radio")).toBeNull();

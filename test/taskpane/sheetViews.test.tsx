@@ -6,10 +6,11 @@
  * writes the sheet the engine's builder makes of it; what they say in the pane, in words.
  */
 import type { ReactElement } from "react";
-import { render, screen, within } from "@testing-library/react";
+import type { Locale } from "../../src/i18n";
+import { screen, within } from "@testing-library/react";
+import { renderIn } from "./renderIn";
 import { validateWorkbooks, withDefaults } from "../../src/engine";
 import { flagsSheet, resultsSheet, settingsSheet, templateSheet } from "../../src/engine/sheets";
-import { setLocale } from "../../src/i18n";
 import type { WorkbookViewProps } from "../../src/taskpane/App";
 import { ConsolidatedView } from "../../src/taskpane/ConsolidatedView";
 import { FlagsView } from "../../src/taskpane/FlagsView";
@@ -24,8 +25,6 @@ import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook
 import { specGrid } from "../support/sheetSpec";
 
 beforeAll(stubResizeObserver);
-beforeEach(() => setLocale("zh-CN"));
-afterEach(() => setLocale("zh-CN"));
 
 /** Two departments: 一局 with two branches (one with too few members), 二局 with one. */
 function twoDepartments() {
@@ -38,16 +37,16 @@ function twoDepartments() {
   ]);
 }
 
-function renderView(View: (props: WorkbookViewProps) => ReactElement, workbook: StandInWorkbook) {
-  const host = new StandInExcelHost(workbook);
+function renderView(View: (props: WorkbookViewProps) => ReactElement, workbook: StandInWorkbook, locale: Locale = "zh-CN") {
+  const host = new StandInExcelHost(workbook, locale);
   const store = createValidationStore();
-  render(<View host={host} workbook={workbook} store={store} />);
+  renderIn(locale, <View host={host} workbook={workbook} store={store} />);
   return { host, store };
 }
 
 /** What the engine makes of the workbook as it stands. */
 function validationOf(workbook: StandInWorkbook) {
-  return validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }], { settings: withDefaults() });
+  return validateWorkbooks([{ file: "考核汇总.xlsx", grids: workbook.sheets }], { locale: "zh-CN", settings: withDefaults() });
 }
 
 describe("汇总", () => {
@@ -90,7 +89,7 @@ describe("预警", () => {
     const { report } = validationOf(workbook);
     const counts = flagCounts(report);
     expect(counts.total).toBeGreaterThan(0);
-    expect(workbook.written).toEqual([flagsSheet(report)]);
+    expect(workbook.written).toEqual([flagsSheet(report, "zh-CN")]);
     expect(screen.getByText(`预警表已写入工作表“预警”，共 ${counts.total} 条预警。`)).toBeTruthy();
     const byUnit = screen.getByRole("table", { name: "各单位预警数" });
     for (const [unit, count] of counts.byUnit) {
@@ -107,7 +106,7 @@ describe("评分", () => {
     renderView(ResultsView, workbook);
     await press("生成考核结果");
     const { parsed } = validationOf(workbook);
-    expect(workbook.written).toEqual([settingsSheet(withDefaults()), resultsSheet(parsed, withDefaults())]);
+    expect(workbook.written).toEqual([settingsSheet(withDefaults(), "zh-CN"), resultsSheet(parsed, withDefaults(), new Map(), "zh-CN")]);
     expect(screen.getByText("考核结果已写入工作表“考核结果”。公式引用的参数已写入工作表“参数”。")).toBeTruthy();
     // 一般 → 93.5 先进 (rose); 后进 → 50 后进 (stayed); 先进 cannot rise.
     const rate = (label: string) => screen.getByText(label).closest("li")!.textContent;
@@ -120,10 +119,10 @@ describe("评分", () => {
   test("with a 参数 sheet of ours it writes only the results, with those settings; 固化为数值 asks for a values copy", async () => {
     const workbook = twoDepartments();
     const settings = withDefaults({ partyWeight: 0.8 });
-    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings), "参数") });
+    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings, "zh-CN"), "参数") });
     renderView(ResultsView, workbook);
     await press("生成考核结果");
-    expect(workbook.written).toEqual([resultsSheet(validationOf(workbook).parsed, settings)]);
+    expect(workbook.written).toEqual([resultsSheet(validationOf(workbook).parsed, settings, new Map(), "zh-CN")]);
     await press("固化为数值");
     expect(workbook.callsOf("freeze")).toEqual([["results"]]);
     expect(screen.getByText("已生成只含数值的副本“考核结果（数值）”，可发给未安装本插件的人。")).toBeTruthy();
@@ -141,19 +140,18 @@ describe("模板", () => {
   test("inserts the template sheet with the office's settings and says its name", async () => {
     const workbook = new StandInWorkbook();
     const settings = withDefaults({ levels: ["较差", "一般", "较好", "好"], thresholds: [60, 75, 90] });
-    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings), "参数") });
+    workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings, "zh-CN"), "参数") });
     renderView(TemplateView, workbook);
     await press("插入填报模板");
-    expect(workbook.written).toEqual([templateSheet(settings)]);
+    expect(workbook.written).toEqual([templateSheet(settings, "zh-CN")]);
     expect(workbook.written[0].role).toBe("template");
     expect(screen.getByText("已插入工作表“填报模板”。")).toBeTruthy();
   });
 
   test("in English", async () => {
-    setLocale("en-US");
     const workbook = new StandInWorkbook();
-    renderView(TemplateView, workbook);
+    renderView(TemplateView, workbook, "en-US");
     await press("Insert the template");
-    expect(screen.getByText(`Inserted the sheet “${templateSheet(withDefaults()).name}”.`)).toBeTruthy();
+    expect(screen.getByText(`Inserted the sheet “${templateSheet(withDefaults(), "en-US").name}”.`)).toBeTruthy();
   });
 });

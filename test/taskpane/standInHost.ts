@@ -1,6 +1,7 @@
 /** A Host that records what the pane asks of it, over a workbook the test hands in. */
 import type { WorkbookInput } from "../../src/engine";
-import type { Host, LocatedFinding } from "../../src/taskpane/host";
+import type { Host, LocatedFinding } from "../../src/host/host";
+import type { Locale } from "../../src/i18n";
 import { grid } from "../support/grid";
 
 /** A small submission with one number-as-text and one error per row. */
@@ -25,6 +26,7 @@ export class StandInHost implements Host {
   constructor(
     private readonly read: () => Promise<WorkbookInput[]>,
     readonly kind: "excel" | "files" = "files",
+    readonly locale: Locale = "zh-CN",
   ) {}
   readWorkbooks(_scope: "all" | "active", progress?: (done: number, total: number) => void) {
     this.reads++;

@@ -3,9 +3,10 @@
  * the user's sheets are grids, the add-in's sheets are the specs written (read back as grids, so
  * a saved 参数 sheet is what the next validation reads), fixes change the grids' cells.
  */
+import type { Locale } from "../../src/i18n";
 import type { CellValue, Grid } from "../../src/engine";
 import { grid, range, toCell, type Plain } from "../support/grid";
-import type { CellFix, ImportedSheet, InsertedSheet, WorkbookActions } from "../../src/taskpane/host";
+import type { CellFix, ImportedSheet, InsertedSheet, WorkbookActions } from "../../src/host/host";
 import type { SheetRole, SheetSpec } from "../../src/engine/sheets";
 import { specGrid } from "../support/sheetSpec";
 import { StandInHost } from "./standInHost";
@@ -195,8 +196,11 @@ export class StandInWorkbook implements WorkbookActions {
 
 /** An Excel-like host: validates the workbook's own sheets and has the workbook's actions. */
 export class StandInExcelHost extends StandInHost {
-  constructor(readonly workbook: StandInWorkbook) {
-    super(async () => [{ file: "考核汇总.xlsx", grids: workbook.sheets }], "excel");
+  constructor(
+    readonly workbook: StandInWorkbook,
+    locale: Locale = "zh-CN",
+  ) {
+    super(async () => [{ file: "考核汇总.xlsx", grids: workbook.sheets }], "excel", locale);
   }
 }
 

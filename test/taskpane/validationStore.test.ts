@@ -1,12 +1,13 @@
 /** The store the ribbon and the pane share: one per page, even across bundles; failures as data. */
 import { withDefaults } from "../../src/engine";
-import type { Host } from "../../src/taskpane/host";
+import type { Host } from "../../src/host/host";
 import { createValidationStore, resetShared, sharedValidationStore } from "../../src/taskpane/validationStore";
 import { grid } from "../support/grid";
 import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
 
 const failing: Host = {
   kind: "excel",
+  locale: "zh-CN",
   readWorkbooks: async () => {
     throw new Error("读不到");
   },

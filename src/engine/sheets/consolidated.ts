@@ -7,7 +7,8 @@ import type { CellValue } from "../report";
 import { FIELDS, FIELD_BY_KEY } from "../schema";
 import type { DataRow, FieldRead, ParsedSheet } from "../sheet";
 import { originalValue } from "../values";
-import { t } from "../../i18n";
+import type { Locale } from "../../i18n";
+import { sheetsText } from "../../i18n/sheets";
 import type { OutCell, SheetSpec } from "./spec";
 
 export const CONSOLIDATED_TABLE = "DJ_Consolidated";
@@ -39,7 +40,8 @@ function rowCells(sheet: ParsedSheet, data: DataRow): OutCell[] {
   return [...FIELDS.map((spec) => consolidatedValue(data.fields.get(spec.key))), sheet.sheet];
 }
 
-export function consolidatedSheet(parsed: readonly ParsedSheet[]): SheetSpec {
+export function consolidatedSheet(parsed: readonly ParsedSheet[], locale: Locale): SheetSpec {
+  const t = sheetsText(locale);
   const columns = [...FIELDS.map((spec) => spec.labels[0]), t("consolidated.col.source")];
   return {
     role: "consolidated",

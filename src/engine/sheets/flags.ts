@@ -2,31 +2,18 @@
  * 预警: one row per flag, linked to its row in the submission, and beside it the count of each
  * flag per department (所属单位) — the figures an office reports back to each department.
  */
-import type { Flag, FlagId, Report } from "../report";
+import type { Flag, Report } from "../report";
+import { FLAG_IDS, flagLabel, type FlagId } from "../rules";
 import { fieldLabel } from "../findings";
-import { t, type MessageKey } from "../../i18n";
+import type { Locale } from "../../i18n";
+import { sheetsText, type SheetsKey } from "../../i18n/sheets";
 import { linkTo } from "./report";
 import type { OutCell, SheetSpec } from "./spec";
 
 export const FLAGS_TABLE = "DJ_Flags";
 export const FLAG_COUNTS_TABLE = "DJ_FlagCounts";
 
-/** PRODUCT.md §4: the order of its table is the order flags are listed everywhere. */
-export const FLAG_IDS: readonly FlagId[] = [
-  "missing-meetings",
-  "unspent-funds",
-  "no-new-members",
-  "small-branch",
-  "committee-missing",
-  "large-branch",
-  "dues-shortfall",
-];
-
-export function flagLabel(id: FlagId): string {
-  return t(`flag.${id}` as MessageKey);
-}
-
-const LEVEL_WORD: Record<Flag["level"], MessageKey> = { warning: "flags.level.warning", critical: "flags.level.critical" };
+const LEVEL_WORD: Record<Flag["level"], SheetsKey> = { warning: "flags.level.warning", critical: "flags.level.critical" };
 
 interface Counts {
   units: string[];
@@ -75,7 +62,9 @@ export function flagCounts(report: Report): FlagCounts {
   return { total: flags.length, byUnit: countBy(flags, (f) => f.unit), byFlag: countBy(flags, (f) => f.label) };
 }
 
-export function flagsSheet(report: Report): SheetSpec {
+export function flagsSheet(report: Report, locale: Locale): SheetSpec {
+  const t = sheetsText(locale);
+  const label = (id: FlagId) => flagLabel(id, locale);
   const flags = report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags));
   const flagRows: OutCell[][] = flags.map((flag) => [
     flag.unit,
@@ -108,12 +97,12 @@ export function flagsSheet(report: Report): SheetSpec {
         name: FLAG_COUNTS_TABLE,
         row: 0,
         col: countsCol,
-        columns: [fieldLabel("unit"), ...ids.map(flagLabel), t("flags.col.total")],
+        columns: [fieldLabel("unit"), ...ids.map(label), t("flags.col.total")],
         rows: countRows,
       },
     ],
     cells: totalLine.map((value, i) => ({ row: totalRow, col: countsCol + i, value, bold: true })),
-    widths: [16, 20, 14, 6, 36, 8, 2, 16, ...ids.map((id) => Math.max(8, flagLabel(id).length * 2 + 2)), 6],
+    widths: [16, 20, 14, 6, 36, 8, 2, 16, ...ids.map((id) => Math.max(8, label(id).length * 2 + 2)), 6],
     freezeRows: 1,
   };
 }

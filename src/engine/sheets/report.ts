@@ -2,15 +2,17 @@
  * 问题清单: one linked row per finding, then the record of automatic corrections (自动修正记录)
  * when there are any, so the report says what the add-in changed as well as what is wrong.
  */
-import type { Finding, Report, Severity } from "../report";
+import type { Finding, Report, RosterEntry, Severity } from "../report";
 import { fieldLabel } from "../findings";
-import { t, type MessageKey } from "../../i18n";
+import type { Locale, Translate } from "../../i18n";
+import { sheetsText, type SheetsKey } from "../../i18n/sheets";
+import { ruleMessage } from "../rules";
 import type { CellFix, OutCell, SheetSpec, TableSpec } from "./spec";
 
 export const REPORT_TABLE = "DJ_Findings";
 export const FIXES_TABLE = "DJ_Fixes";
 
-export const SEVERITY_WORD: Record<Severity, MessageKey> = {
+export const SEVERITY_WORD: Record<Severity, SheetsKey> = {
   error: "files.severity.error",
   warning: "files.severity.warning",
   info: "files.severity.info",
@@ -24,15 +26,14 @@ function fieldOf(finding: Finding): string {
   return finding.field ? fieldLabel(finding.field) : "";
 }
 
-function findingRows(report: Report): OutCell[][] {
+function findingRows(report: ReportSource, locale: Locale, t: Translate<SheetsKey>): OutCell[][] {
   const rows: OutCell[][] = [];
   for (const file of report.files) {
     // A file that could not be read has no sheet to point at; its reason is its one line.
     if (file.error !== undefined) {
       rows.push([file.file, "", "", "unsupported-file", t(SEVERITY_WORD.error), "", null, file.error, null]);
     }
-    for (const sheet of file.sheets) {
-      for (const finding of sheet.findings) {
+    for (const finding of file.findings) {
         rows.push([
           file.file,
           finding.sheet,
@@ -44,18 +45,32 @@ function findingRows(report: Report): OutCell[][] {
           finding.message,
           finding.fix ?? null,
         ]);
-      }
     }
   }
   // A roster branch nobody submitted is an error with no cell: it is counted in the summary, so it is listed too.
-  for (const missing of report.roster.missing) {
-    const message = t("report.missingBranch", { branch: missing.branch, unit: missing.unit ?? "" });
+  for (const missing of report.missing) {
+    const message = ruleMessage("missing-branch", "default", locale, { branch: missing.branch, unit: missing.unit ?? "" });
     rows.push(["", "", "", "missing-branch", t(SEVERITY_WORD.error), fieldLabel("branch"), missing.branch, message, null]);
   }
   return rows.map((row, i) => [i + 1, ...row]);
 }
 
-export function reportSheet(report: Report, fixes: readonly CellFix[] = []): SheetSpec {
+/** What 问题清单 lists: each file's findings (or why it was not read) and the roster's missing branches. */
+export interface ReportSource {
+  files: readonly { file: string; error?: string; findings: readonly Finding[] }[];
+  missing: readonly RosterEntry[];
+}
+
+/** Everything of a report that 问题清单 lists. */
+export function reportSource(report: Report): ReportSource {
+  return {
+    files: report.files.map((f) => ({ file: f.file, error: f.error, findings: f.sheets.flatMap((s) => s.findings) })),
+    missing: report.roster.missing,
+  };
+}
+
+export function reportSheet(report: ReportSource, fixes: readonly CellFix[], locale: Locale): SheetSpec {
+  const t = sheetsText(locale);
   const findings: TableSpec = {
     name: REPORT_TABLE,
     row: 0,
@@ -72,7 +87,7 @@ export function reportSheet(report: Report, fixes: readonly CellFix[] = []): She
       t("files.report.message"),
       t("files.report.fix"),
     ],
-    rows: findingRows(report),
+    rows: findingRows(report, locale, t),
   };
   const spec: SheetSpec = {
     role: "report",

@@ -5,7 +5,8 @@
  */
 import type { DataRow, ParsedSheet } from "../sheet";
 import { LEVEL_SCHEMES, schemeFor, type Settings } from "../settings";
-import { t } from "../../i18n";
+import type { Locale } from "../../i18n";
+import { sheetsText } from "../../i18n/sheets";
 import { SETTING_NAME } from "./settingsSheet";
 import type { ChartSpec, OutCell, SheetSpec, TableSpec } from "./spec";
 
@@ -52,8 +53,10 @@ export function startLevel(data: DataRow, rosterLevels: ReadonlyMap<DataRow, str
 export function resultsSheet(
   parsed: readonly ParsedSheet[],
   settings: Settings,
-  rosterLevels: ReadonlyMap<DataRow, string> = new Map(),
+  rosterLevels: ReadonlyMap<DataRow, string>,
+  locale: Locale,
 ): SheetSpec {
+  const t = sheetsText(locale);
   const levels = resultLevels(parsed, settings);
   const n = levels.length;
   const col = {

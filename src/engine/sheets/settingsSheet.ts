@@ -4,7 +4,8 @@
  */
 import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import { SETTING_FIELDS, settingName, type SettingPath } from "../settingsInput";
-import { t, type MessageKey } from "../../i18n";
+import type { Locale } from "../../i18n";
+import { sheetsText, sheetsStrings, type SheetsKey } from "../../i18n/sheets";
 import type { OutCell, SheetSpec } from "./spec";
 
 export const SETTINGS_TABLE = "DJ_Settings";
@@ -45,24 +46,25 @@ export function settingValue(settings: Settings, path: SettingPath): SettingValu
  * settingsFromGrid and the DJ functions read; the method as its word (加权/双乘数), which both
  * read too; unset (levels, assessment year) as an empty cell.
  */
-export function settingCell(path: SettingPath, value: SettingValue): OutCell {
+export function settingCell(path: SettingPath, value: SettingValue, locale: Locale): OutCell {
   if (value === null) return "";
   if (Array.isArray(value)) return value.join(",");
-  if (path === "method") return t(`settings.method.${value}` as MessageKey);
+  if (path === "method") return sheetsStrings[locale][`settings.method.${value}` as SheetsKey];
   return value;
 }
 
-function defaultText(path: SettingPath): string {
+function defaultText(path: SettingPath, locale: Locale): string {
   const value = settingValue(DEFAULT_SETTINGS, path);
-  if (value === null) return t(path === "levels" ? "settings.default.auto" : "settings.default.none");
-  return String(settingCell(path, value));
+  if (value === null) return sheetsText(locale)(path === "levels" ? "settings.default.auto" : "settings.default.none");
+  return String(settingCell(path, value, locale));
 }
 
-export function settingsSheet(settings: Settings): SheetSpec {
+export function settingsSheet(settings: Settings, locale: Locale): SheetSpec {
+  const t = sheetsText(locale);
   const rows: OutCell[][] = SETTING_FIELDS.map(({ path }) => [
-    settingName(path),
-    settingCell(path, settingValue(settings, path)),
-    t("settings.help", { help: t(`settings.help.${path}` as MessageKey), default: defaultText(path) }),
+    settingName(path, locale),
+    settingCell(path, settingValue(settings, path), locale),
+    t("settings.help", { help: t(`settings.help.${path}`), default: defaultText(path, locale) }),
   ]);
   return {
     role: "settings",
@@ -76,7 +78,7 @@ export function settingsSheet(settings: Settings): SheetSpec {
         rows,
       },
     ],
-    names: SETTING_FIELDS.map(({ path }, i) => ({ name: SETTING_NAME[path], row: i + 1, col: 1, comment: settingName(path) })),
+    names: SETTING_FIELDS.map(({ path }, i) => ({ name: SETTING_NAME[path], row: i + 1, col: 1, comment: settingName(path, locale) })),
     widths: [20, 16, 80],
     freezeRows: 1,
   };

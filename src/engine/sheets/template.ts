@@ -4,14 +4,15 @@
  */
 import { FIELDS, type FieldKey, type FieldSpec } from "../schema";
 import { LEVEL_SCHEMES, type Settings } from "../settings";
-import { t, type MessageKey } from "../../i18n";
+import type { Locale, Translate } from "../../i18n";
+import { sheetsText, type SheetsKey } from "../../i18n/sheets";
 import type { SheetSpec, ValidationRule, ValidationSpec } from "./spec";
 
 /** Rows above the header: the title, then the 填报单位/统计期间 line. */
 export const TEMPLATE_HEADER_ROW = 2;
 
 /** The unit a count is in, for the input prompt. */
-const COUNT_UNIT: Partial<Record<FieldKey, MessageKey>> = {
+const COUNT_UNIT: Partial<Record<FieldKey, SheetsKey>> = {
   membersFormal: "template.unit.people",
   membersProbationary: "template.unit.people",
   activists: "template.unit.people",
@@ -27,7 +28,7 @@ const COUNT_UNIT: Partial<Record<FieldKey, MessageKey>> = {
 };
 
 /** The header as written: money columns say their unit, so nobody fills them in 万元 by habit. */
-function headerLabel(spec: FieldSpec): string {
+function headerLabel(spec: FieldSpec, t: Translate<SheetsKey>): string {
   return spec.type === "money" ? t("template.moneyLabel", { label: spec.labels[0] }) : spec.labels[0];
 }
 
@@ -41,7 +42,7 @@ interface ColumnRule {
  * The validation of a column, or null where any text may go (names, notes, 否决事项) or where
  * two kinds are accepted (组织生活会: 是/否 or a count), which a single rule cannot express.
  */
-function columnRule(spec: FieldSpec, levels: readonly string[]): ColumnRule | null {
+function columnRule(spec: FieldSpec, levels: readonly string[], t: Translate<SheetsKey>): ColumnRule | null {
   const label = spec.labels[0];
   switch (spec.type) {
     case "level": {
@@ -77,12 +78,13 @@ function columnRule(spec: FieldSpec, levels: readonly string[]): ColumnRule | nu
   }
 }
 
-export function templateSheet(settings: Settings, rows = 50): SheetSpec {
+export function templateSheet(settings: Settings, locale: Locale, rows = 50): SheetSpec {
+  const t = sheetsText(locale);
   const levels = settings.levels ?? LEVEL_SCHEMES[0];
   const dataRow = TEMPLATE_HEADER_ROW + 1;
   const validations: ValidationSpec[] = [];
   FIELDS.forEach((spec, col) => {
-    const column = columnRule(spec, levels);
+    const column = columnRule(spec, levels, t);
     if (!column || rows <= 0) return;
     validations.push({
       area: { row: dataRow, col, rows, cols: 1 },
@@ -98,10 +100,10 @@ export function templateSheet(settings: Settings, rows = 50): SheetSpec {
       { row: 0, col: 0, value: t("template.title"), bold: true },
       { row: 1, col: 0, value: t("template.unit") },
       { row: 1, col: 5, value: t("template.period") },
-      ...FIELDS.map((spec, col) => ({ row: TEMPLATE_HEADER_ROW, col, value: headerLabel(spec), bold: true })),
+      ...FIELDS.map((spec, col) => ({ row: TEMPLATE_HEADER_ROW, col, value: headerLabel(spec, t), bold: true })),
     ],
     validations,
-    widths: FIELDS.map((spec) => Math.max(6, headerLabel(spec).length * 2 + 1)),
+    widths: FIELDS.map((spec) => Math.max(6, headerLabel(spec, t).length * 2 + 1)),
     freezeRows: dataRow,
   };
 }

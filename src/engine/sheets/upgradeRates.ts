@@ -8,7 +8,8 @@ import { upgradeRate } from "../rates";
 import { combinedScore, levelOf, ScoreError } from "../scoring";
 import type { Settings } from "../settings";
 import type { DataRow, ParsedSheet } from "../sheet";
-import { t } from "../../i18n";
+import type { Locale } from "../../i18n";
+import { engineText } from "../../i18n/engine";
 import { resultLevels, scoreOf, startLevel } from "./results";
 
 export interface UpgradeRate {
@@ -23,11 +24,12 @@ export type UpgradeRates = { rates: UpgradeRate[] } | { problem: string };
 export function upgradeRates(
   parsed: readonly ParsedSheet[],
   settings: Settings,
-  rosterLevels: ReadonlyMap<DataRow, string> = new Map(),
+  rosterLevels: ReadonlyMap<DataRow, string>,
+  locale: Locale,
 ): UpgradeRates {
   const levels = resultLevels(parsed, settings);
   if (settings.thresholds.length !== levels.length - 1) {
-    return { problem: t("settings.thresholdsVsLevels", { thresholds: settings.thresholds.length, levels: levels.length }) };
+    return { problem: engineText(locale)("settings.thresholdsVsLevels", { thresholds: settings.thresholds.length, levels: levels.length }) };
   }
   const start: (string | null)[] = [];
   const end: (string | null)[] = [];
@@ -57,7 +59,7 @@ export function upgradeRates(
     // From the top level nobody can rise: that class has no rate, as in the sheet.
     return { rates: [...levels.slice(0, -1).map(rate), rate(null)] };
   } catch (error) {
-    if (error instanceof ScoreError) return { problem: error.message };
+    if (error instanceof ScoreError) return { problem: error.wording(locale) };
     throw error;
   }
 }

@@ -5,8 +5,8 @@ import { range } from "../../support/grid";
 const COLUMNS = [...FIELDS.map((f) => f.labels[0]), "来源"];
 
 function consolidate(...built: ReturnType<typeof sheet>[]) {
-  const { parsed } = validateWorkbooks([{ file: "a.xlsx", grids: built.map((b) => b.grid) }]);
-  const spec = consolidatedSheet(parsed);
+  const { parsed } = validateWorkbooks([{ file: "a.xlsx", grids: built.map((b) => b.grid) }], { locale: "zh-CN" });
+  const spec = consolidatedSheet(parsed, "zh-CN");
   const table = spec.tables?.[0];
   if (!table) throw new Error("no table");
   const value = (row: OutCell[], label: string) => row[COLUMNS.indexOf(label)];

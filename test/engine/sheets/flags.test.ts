@@ -17,7 +17,7 @@ function flagged(): Report {
 
 describe("flagsSheet", () => {
   it("lists one row per flag with its level in words and a link to the row", () => {
-    const spec = flagsSheet(flagged());
+    const spec = flagsSheet(flagged(), "zh-CN");
     expect(spec).toMatchObject({ role: "flags", name: "预警", freezeRows: 1 });
     const table = spec.tables?.[0];
     expect(table?.name).toBe(FLAGS_TABLE);
@@ -30,7 +30,7 @@ describe("flagsSheet", () => {
   });
 
   it("counts flags per department in §4 order, with a row for a department without flags and a 合计 line", () => {
-    const spec = flagsSheet(flagged());
+    const spec = flagsSheet(flagged(), "zh-CN");
     const counts = spec.tables?.[1];
     expect(counts).toMatchObject({ name: FLAG_COUNTS_TABLE, row: 0, col: 7 });
     expect(counts?.columns).toEqual(["所属单位", "未发展党员", "党员不足3人", "合计"]);
@@ -48,7 +48,7 @@ describe("flagsSheet", () => {
   });
 
   it("writes empty tables when nothing is flagged", () => {
-    const spec = flagsSheet(check(sheet().grid));
+    const spec = flagsSheet(check(sheet().grid), "zh-CN");
     expect(spec.tables?.[0].rows).toEqual([]);
     expect(spec.tables?.[1].columns).toEqual(["所属单位", "合计"]);
     expect(spec.tables?.[1].rows).toEqual([["机关党委", 0]]);

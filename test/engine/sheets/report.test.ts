@@ -1,4 +1,4 @@
-import { reportSheet, type CellFix, type Report } from "../../../src/engine";
+import { reportSheet, reportSource, type CellFix, type Report } from "../../../src/engine";
 import { check, sheet, cleanRow } from "../helpers";
 import { specCell, specCells } from "../../support/sheetSpec";
 
@@ -13,7 +13,7 @@ function submitted(): Report {
 describe("reportSheet", () => {
   it("lists every finding with a link to its cell, the submitted value kept as it was", () => {
     const report = submitted();
-    const spec = reportSheet(report);
+    const spec = reportSheet(reportSource(report), [], "zh-CN");
     expect(spec.role).toBe("report");
     expect(spec.name).toBe("问题清单");
     expect(spec.freezeRows).toBe(1);
@@ -51,7 +51,7 @@ describe("reportSheet", () => {
       files: [{ file: "旧.xls", error: "请另存为 .xlsx 后再校验", sheets: [], skipped: [] }],
       roster: { missing: [{ branch: "第九党支部", unit: "后勤处" }], unknown: [], unsubmitted: [] },
     };
-    const rows = reportSheet(report).tables?.[0].rows;
+    const rows = reportSheet(reportSource(report), [], "zh-CN").tables?.[0].rows;
     expect(rows).toEqual([
       [1, "旧.xls", "", "", "unsupported-file", "错误", "", null, "请另存为 .xlsx 后再校验", null],
       [2, "", "", "", "missing-branch", "错误", "党支部名称", "第九党支部", expect.stringContaining("第九党支部"), null],
@@ -62,7 +62,7 @@ describe("reportSheet", () => {
   it("records the automatic corrections below the findings, under a bold caption", () => {
     const report = submitted();
     const fixes: CellFix[] = [{ sheet: "机关", cell: "E4", rule: "number-as-text", old: "12", new: 12 }];
-    const spec = reportSheet(report, fixes);
+    const spec = reportSheet(reportSource(report), fixes, "zh-CN");
     const findingRows = spec.tables?.[0].rows.length ?? 0;
     const captionRow = 1 + findingRows + 1;
     expect(spec.cells).toEqual([{ row: captionRow, col: 0, value: "自动修正记录", bold: true }]);
@@ -82,9 +82,11 @@ describe("reportSheet", () => {
 
   it("keeps the caption clear of an empty findings table, which still shows one row", () => {
     const clean = check(sheet().grid);
-    const spec = reportSheet({ ...clean, files: clean.files.map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, findings: [] })) })) }, [
-      { sheet: "S", cell: "B2", rule: "number-as-text", old: "1", new: 1 },
-    ]);
+    const spec = reportSheet(
+      { ...reportSource(clean), files: clean.files.map((f) => ({ file: f.file, findings: [] })) },
+      [{ sheet: "S", cell: "B2", rule: "number-as-text", old: "1", new: 1 }],
+      "zh-CN",
+    );
     expect(spec.tables?.[0].rows).toEqual([]);
     // specCells lays an empty table out with one row and throws if anything overlaps.
     const cells = specCells(spec);

@@ -4,7 +4,7 @@ import { specCells } from "../../support/sheetSpec";
 import { grid } from "../../support/grid";
 
 function parsedOf(rows = [cleanRow(0), cleanRow(1, { partyScore: "abc", levelPrev: "先进" }), cleanRow(2, { veto: "违纪", partyScore: null })]) {
-  return validateWorkbooks([{ file: "a.xlsx", grids: [sheet({ sheet: "机关", rows }).grid] }]).parsed;
+  return validateWorkbooks([{ file: "a.xlsx", grids: [sheet({ sheet: "机关", rows }).grid] }], { locale: "zh-CN" }).parsed;
 }
 
 function table(spec: SheetSpec, name: string): TableSpec {
@@ -17,7 +17,7 @@ const LEVELS_ARG = `IF(DJ_Levels="","后进,一般,先进",DJ_Levels)`;
 
 describe("resultsSheet", () => {
   it("writes one row per branch with valid values only, then live formulas over the 参数 names", () => {
-    const spec = resultsSheet(parsedOf(), withDefaults());
+    const spec = resultsSheet(parsedOf(), withDefaults(), new Map(), "zh-CN");
     expect(spec).toMatchObject({ role: "results", name: "考核结果", freezeRows: 1 });
     const results = table(spec, "DJ_Results");
     expect(results.columns).toEqual(["来源", "所属单位", "党支部名称", "上年定级", "党建得分", "业务得分", "否决", "综合得分", "定级", "排名"]);
@@ -36,17 +36,17 @@ describe("resultsSheet", () => {
   it("takes 上年定级 from the roster where it has one: the office's record wins (PRODUCT.md §7)", () => {
     const roster = grid([["党支部名称", "所属单位", "上年定级"], ["第1党支部", "机关党委", "后进"], ["第2党支部", "机关党委", ""]], { sheet: "名册" });
     const rows = [cleanRow(0), cleanRow(1, { levelPrev: "先进" }), cleanRow(2)];
-    const validation = validateWorkbooks([{ file: "a.xlsx", grids: [sheet({ sheet: "机关", rows }).grid, roster] }], { roster: [roster] });
+    const validation = validateWorkbooks([{ file: "a.xlsx", grids: [sheet({ sheet: "机关", rows }).grid, roster] }], { locale: "zh-CN", roster: [roster] });
     // 第1 is in the roster as 后进 (submitted 一般); 第2 has no roster level (submitted 先进 stands); 第3 is not in the roster.
     expect([...validation.rosterLevels.values()]).toEqual(["后进"]);
-    const withRoster = table(resultsSheet(validation.parsed, withDefaults(), validation.rosterLevels), "DJ_Results");
+    const withRoster = table(resultsSheet(validation.parsed, withDefaults(), validation.rosterLevels, "zh-CN"), "DJ_Results");
     expect(withRoster.rows.map((row) => row[3])).toEqual(["后进", "先进", "一般"]);
-    const selfReported = table(resultsSheet(validation.parsed, withDefaults()), "DJ_Results");
+    const selfReported = table(resultsSheet(validation.parsed, withDefaults(), new Map(), "zh-CN"), "DJ_Results");
     expect(selfReported.rows.map((row) => row[3])).toEqual(["一般", "先进", "一般"]);
   });
 
   it("puts the transition matrix in one anchor cell whose spill area nothing else uses", () => {
-    const spec = resultsSheet(parsedOf(), withDefaults());
+    const spec = resultsSheet(parsedOf(), withDefaults(), new Map(), "zh-CN");
     const cells = specCells(spec);
     expect(cells.get("L1")).toBe("升降矩阵（行：上年定级；列：本年定级）");
     expect(cells.get("L2")).toEqual({ formula: `DJ.TRANSITIONS(DJ_Results[上年定级],DJ_Results[定级],${LEVELS_ARG})` });
@@ -57,7 +57,7 @@ describe("resultsSheet", () => {
   });
 
   it("computes upgrade rates per starting class and overall, as percentages", () => {
-    const spec = resultsSheet(parsedOf(), withDefaults());
+    const spec = resultsSheet(parsedOf(), withDefaults(), new Map(), "zh-CN");
     const upgrade = table(spec, "DJ_UpgradeRates");
     expect(upgrade).toMatchObject({ row: 6, col: 11, columns: ["等次", "晋位升级率"], formats: [undefined, "0.0%"] });
     const rate = (from: string) => ({ formula: `DJ.UPGRADERATE(DJ_Results[上年定级],DJ_Results[定级],${from},${LEVELS_ARG})` });
@@ -69,7 +69,7 @@ describe("resultsSheet", () => {
   });
 
   it("counts each level before and after, each count block the source of its chart", () => {
-    const spec = resultsSheet(parsedOf(), withDefaults());
+    const spec = resultsSheet(parsedOf(), withDefaults(), new Map(), "zh-CN");
     const prev = table(spec, "DJ_GradesPrev");
     const current = table(spec, "DJ_GradesCurrent");
     expect(prev.columns).toEqual(["等次", "上年"]);
@@ -94,7 +94,7 @@ describe("resultsSheet", () => {
     expect(resultLevels(parsedOf(), withDefaults({ levels: ["差", "中", "优"] }))).toEqual(["差", "中", "优"]);
     expect(resultLevels([], withDefaults())).toEqual(["后进", "一般", "先进"]);
 
-    const spec = resultsSheet(fourLevels, withDefaults({ thresholds: [60, 75, 90] }));
+    const spec = resultsSheet(fourLevels, withDefaults({ thresholds: [60, 75, 90] }), new Map(), "zh-CN");
     const cells = specCells(spec);
     expect(cells.get("L2")).toEqual({ formula: `DJ.TRANSITIONS(DJ_Results[上年定级],DJ_Results[定级],IF(DJ_Levels="","较差,一般,较好,好",DJ_Levels))` });
     // 4 levels: the 5 × 5 spill (L2:P6) stays clear; the rates start after a blank row.
@@ -104,7 +104,7 @@ describe("resultsSheet", () => {
   });
 
   it("writes an empty results table when nothing was parsed", () => {
-    const spec = resultsSheet([], withDefaults());
+    const spec = resultsSheet([], withDefaults(), new Map(), "zh-CN");
     expect(table(spec, "DJ_Results").rows).toEqual([]);
     expect(() => specCells(spec)).not.toThrow();
   });

@@ -1,6 +1,6 @@
 import { SETTING_NAME, SETTINGS_TABLE, settingsSheet, withDefaults, type Settings } from "../../../src/engine";
 import { SETTING_FIELDS, settingsFromGrid } from "../../../src/engine/settingsInput";
-import { setLocale } from "../../../src/i18n";
+import type { Locale } from "../../../src/i18n";
 import { specCell, specGrid } from "../../support/sheetSpec";
 
 const CUSTOM: Settings = withDefaults({
@@ -20,14 +20,13 @@ const CUSTOM: Settings = withDefaults({
   quotaBottom: 0,
 });
 
-function roundTrip(settings: Settings): { settings: Settings; problems: string[] } {
-  const read = settingsFromGrid(specGrid(settingsSheet(settings)));
+/** Written in one language, read back by a reader in another: a workbook travels between offices. */
+function roundTrip(settings: Settings, written: Locale = "zh-CN", reader: Locale = "zh-CN"): { settings: Settings; problems: string[] } {
+  const read = settingsFromGrid(specGrid(settingsSheet(settings, written)), reader);
   return { settings: withDefaults(read.settings), problems: read.problems };
 }
 
 describe("settingsSheet", () => {
-  afterEach(() => setLocale("zh-CN"));
-
   it.each([
     ["the defaults", withDefaults()],
     ["every setting changed", CUSTOM],
@@ -36,13 +35,14 @@ describe("settingsSheet", () => {
   });
 
   it("is read back the same with English names and words", () => {
-    setLocale("en-US");
-    expect(roundTrip(CUSTOM)).toEqual({ settings: CUSTOM, problems: [] });
-    expect(specCell(settingsSheet(CUSTOM), "B3")).toBe("multiplier");
+    expect(roundTrip(CUSTOM, "en-US", "en-US")).toEqual({ settings: CUSTOM, problems: [] });
+    expect(roundTrip(CUSTOM, "en-US", "zh-CN")).toEqual({ settings: CUSTOM, problems: [] });
+    expect(roundTrip(CUSTOM, "zh-CN", "en-US")).toEqual({ settings: CUSTOM, problems: [] });
+    expect(specCell(settingsSheet(CUSTOM, "en-US"), "B3")).toBe("multiplier");
   });
 
   it("writes one (参数, 值, 说明) row per setting, lists as comma text, unset as empty", () => {
-    const spec = settingsSheet(withDefaults());
+    const spec = settingsSheet(withDefaults(), "zh-CN");
     expect(spec).toMatchObject({ role: "settings", name: "参数", freezeRows: 1 });
     const table = spec.tables?.[0];
     expect(table?.name).toBe(SETTINGS_TABLE);
@@ -54,14 +54,14 @@ describe("settingsSheet", () => {
     expect(table?.rows[3].slice(0, 2)).toEqual(["定级等次", ""]);
     expect(table?.rows[0][2]).toMatch(/权重.*默认：0\.5。$/);
     expect(table?.rows[3][2]).toContain("默认：留空（按填报内容自动识别）");
-    const custom = settingsSheet(CUSTOM).tables?.[0].rows;
+    const custom = settingsSheet(CUSTOM, "zh-CN").tables?.[0].rows;
     expect(custom?.[2][1]).toBe("60,75,90");
     expect(custom?.[3][1]).toBe("较差,一般,较好,好");
     expect(custom?.[1][1]).toBe("双乘数");
   });
 
   it("names every value cell with a fixed ASCII name", () => {
-    const spec = settingsSheet(CUSTOM);
+    const spec = settingsSheet(CUSTOM, "zh-CN");
     expect(Object.keys(SETTING_NAME).sort()).toEqual(SETTING_FIELDS.map((f) => f.path).sort());
     const names = Object.values(SETTING_NAME);
     expect(new Set(names).size).toBe(names.length);

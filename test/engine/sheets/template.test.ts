@@ -23,7 +23,7 @@ function filled(grid: Grid, unit: string): Grid {
 
 describe("templateSheet", () => {
   it("has a title, the 填报单位/统计期间 labels and the header of §2", () => {
-    const spec = templateSheet(withDefaults());
+    const spec = templateSheet(withDefaults(), "zh-CN");
     expect(spec).toMatchObject({ role: "template", name: "填报模板", freezeRows: 3 });
     const at = (row: number, col: number) => spec.cells?.find((c) => c.row === row && c.col === col)?.value;
     expect(at(0, 0)).toBe("党支部工作情况统计表");
@@ -34,13 +34,13 @@ describe("templateSheet", () => {
   });
 
   it("is recognised as a submission, and a filled-in valid row validates with no error", () => {
-    const grid = specGrid(templateSheet(withDefaults()));
+    const grid = specGrid(templateSheet(withDefaults(), "zh-CN"));
     expect(findSubmissionHeader(new SheetView(grid))).not.toBeNull();
-    const blank = validate([{ file: "t.xlsx", grids: [grid] }]);
+    const blank = validate([{ file: "t.xlsx", grids: [grid] }], { locale: "zh-CN" });
     expect(blank.files[0].skipped).toEqual([]);
     expect(blank.summary.errors).toBe(0);
 
-    const report = validate([{ file: "t.xlsx", grids: [filled(grid, "机关党委")] }]);
+    const report = validate([{ file: "t.xlsx", grids: [filled(grid, "机关党委")] }], { locale: "zh-CN" });
     const [sheetReport] = report.files[0].sheets;
     expect(sheetReport).toMatchObject({ sheet: "填报模板", unit: "机关党委", rows: 1 });
     expect(sheetReport.findings.map((f) => f.rule)).toEqual(["period-unknown"]);
@@ -48,7 +48,7 @@ describe("templateSheet", () => {
   });
 
   it("validates each column by its type, with a prompt and an error message", () => {
-    const spec = templateSheet(withDefaults(), 20);
+    const spec = templateSheet(withDefaults(), "zh-CN", 20);
     const of = (key: string) => spec.validations?.find((v) => v.area.col === FIELDS.findIndex((f) => f.key === key));
     expect(of("levelPrev")).toEqual({
       area: { row: 3, col: 23, rows: 20, cols: 1 },
@@ -69,7 +69,7 @@ describe("templateSheet", () => {
   });
 
   it("offers the office's levels when it set them", () => {
-    const spec = templateSheet(withDefaults({ levels: ["一星", "二星", "三星", "四星", "五星"], thresholds: [60, 70, 80, 90] }));
+    const spec = templateSheet(withDefaults({ levels: ["一星", "二星", "三星", "四星", "五星"], thresholds: [60, 70, 80, 90] }), "zh-CN");
     const level = spec.validations?.find((v) => v.prompt?.title === "本年定级");
     expect(level?.rule).toEqual({ kind: "list", options: ["一星", "二星", "三星", "四星", "五星"] });
   });

@@ -1,9 +1,15 @@
 /**
- * Names Excel accepts for the sheets and tables the add-in makes, never taking one already in use:
- * "汇总" → "汇总 (2)" (the numbering of src/files/names.ts), table "Consolidated" → "Consolidated_2".
+ * Names for what every host makes — sheets, tables, files — never taking one already in use:
+ * "汇总" → "汇总 (2)", table "Consolidated" → "Consolidated_2", "报表.xlsx" → "报表 (2).xlsx".
  */
-import { t } from "../i18n";
-import { numberedName } from "../files/names";
+
+/** The n-th candidate name for a file: "报表.xlsx", then "报表 (2).xlsx", "报表 (3).xlsx"… */
+export function numberedName(name: string, n: number): string {
+  if (n <= 1) return name;
+  const dot = name.lastIndexOf(".");
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  return `${stem} (${n})${ext}`;
+}
 
 /** Excel's limit on a worksheet name, in UTF-16 units. */
 export const MAX_SHEET_NAME = 31;
@@ -17,7 +23,7 @@ function cut(text: string, max: number): string {
 
 /**
  * A valid worksheet name: no []:*?/\ (replaced by "_"), not starting or ending with an
- * apostrophe, not empty, not the reserved "History", at most 31 units.
+ * apostrophe, not empty ("_" stands in), not the reserved "History", at most 31 units.
  */
 export function sanitiseSheetName(name: string): string {
   let clean = name
@@ -25,7 +31,8 @@ export function sanitiseSheetName(name: string): string {
     .replace(/[\u0000-\u001f]/g, "")
     .trim()
     .replace(/^'+|'+$/g, "");
-  if (clean === "") clean = t("excel.sheet.untitled");
+  // Only a name of nothing but spaces, control characters or apostrophes comes to this.
+  if (clean === "") clean = "_";
   if (clean.toLowerCase() === "history") clean = `${clean}_`;
   return cut(clean, MAX_SHEET_NAME).trim();
 }

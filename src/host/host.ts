@@ -1,10 +1,12 @@
 /**
  * What the task pane asks of wherever it runs: Excel (src/excel) or the browser preview (the
  * file host over src/files). Coarse and plain-data on purpose, so a third host (WPS 表格) can be
- * added without touching the engine or the pane. The pane never calls Office.js itself.
+ * added without touching the engine or the pane. The pane never calls Office.js itself; the
+ * helpers every host shares (marks, layout, names, blocks, number formats) are beside this file.
  */
 import type { Finding, Grid, Report, WorkbookInput } from "../engine";
 import type { CellFix, SheetRole, SheetSpec } from "../engine/sheets/spec";
+import type { Locale } from "../i18n";
 
 export type { CellFix } from "../engine/sheets/spec";
 
@@ -21,6 +23,8 @@ export type Progress = (done: number, total: number) => void;
 
 export interface Host {
   readonly kind: "excel" | "files";
+  /** The user's language: of the findings, the notes and the sheets written. */
+  readonly locale: Locale;
   /**
    * The sheets to validate, read as the engine wants them: every sheet of the workbook (or of
    * every opened file), or only the active sheet. Sheets the add-in created are left out.

@@ -1,0 +1,8 @@
+/** The validation engine's messages: rules, flags, meeting names, settings and score errors. */
+import { strings, translator, type Locale, type Translate } from ".";
+import { engineZhCN } from "./engine.zh-CN";
+import { engineEnUS } from "./engine.en-US";
+
+export type EngineKey = keyof typeof engineZhCN;
+export const engineStrings = strings<EngineKey>(engineZhCN, engineEnUS);
+export const engineText = (locale: Locale): Translate<EngineKey> => translator(engineStrings, locale);

@@ -1,0 +1,8 @@
+/** The custom functions' #VALUE! messages and argument names. */
+import { strings, translator, type Locale, type Translate } from ".";
+import { functionsZhCN } from "./functions.zh-CN";
+import { functionsEnUS } from "./functions.en-US";
+
+export type FunctionsKey = keyof typeof functionsZhCN;
+export const functionsStrings = strings<FunctionsKey>(functionsZhCN, functionsEnUS);
+export const functionsText = (locale: Locale): Translate<FunctionsKey> => translator(functionsStrings, locale);

@@ -1,0 +1,22 @@
+/** Messages of the custom functions (#VALUE! texts) and the words they name arguments with. */
+export const functionsZhCN = {
+  "functions.shapeMismatch": "参数区域的行列数不一致（{shapes}），请使用形状相同的区域或单个值",
+  "functions.notANumberIn": "{what}中的“{value}”不是数字",
+  "functions.scoreRange": "{what}应在 0 到 100 之间",
+  "functions.badMethod": "计算方法“{method}”无效。请填写 weighted（加权）或 multiplier（双乘数）",
+  "functions.badNormalizeMethod": "标准化方法“{method}”无效。请填写 minmax（极差）、zscore（标准分）或 rank（百分位）",
+  "functions.badThresholds": "分数线“{value}”无效。请填写由低到高的数字，以逗号分隔，如 60,90",
+  "functions.headerOneRow": "表头行应为一行，现为 {rows} 行",
+  "functions.headerWidth": "表头行有 {header} 列，数据行有 {row} 列：两者列数应相同",
+  "word.partyScore": "党建得分",
+  "word.businessScore": "业务得分",
+  "word.partyWeight": "党建权重",
+  "word.score": "得分",
+  "word.startScores": "起始得分",
+  "word.endScores": "期末得分",
+  "word.allScores": "参与定级的得分",
+  "word.value": "数值",
+  "word.peerValues": "比较数值",
+  "word.months": "月数",
+  "word.groups": "党小组数",
+} as const;
