@@ -3,13 +3,14 @@
  * (excel-error … number-as-text). Returns the value in its base unit (money in 元) and the
  * issues found; the caller turns issues into findings with addresses and messages.
  */
+import { isoOf } from "./dates";
 import type { Cell } from "./grid";
 import type { CellValue } from "./report";
 import type { RuleRef } from "./findings";
 import type { FieldSpec } from "./schema";
 import { isNumeric } from "./schema";
 import { normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
-import { cellText, isBlank, serialToIso } from "./view";
+import { cellText, isBlank } from "./view";
 import type { Params } from "../i18n";
 
 export type FieldValue = number | string | boolean;
@@ -42,7 +43,7 @@ export function originalValue(cell: Cell): CellValue | undefined {
     case "bool":
       return cell.value;
     case "date":
-      return serialToIso(cell.serial);
+      return isoOf(cell.serial);
     default:
       return cellText(cell);
   }

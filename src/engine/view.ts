@@ -1,4 +1,5 @@
 /** Sheet-coordinate access to a Grid, with merged areas resolved. */
+import { isoOf } from "./dates";
 import { type Cell, type CellRange, type Grid, EMPTY } from "./grid";
 import { isBlankText } from "./text";
 
@@ -17,16 +18,10 @@ export function cellText(cell: Cell): string {
     case "error":
       return cell.code;
     case "date":
-      return serialToIso(cell.serial);
+      return isoOf(cell.serial);
     default:
       return "";
   }
-}
-
-export function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
 /** Excel has at most 16 384 columns, so this is a unique number per cell (and cheaper than a string). */
