@@ -93,8 +93,9 @@ function install(packages) {
   process.stderr.write(`已安装，用时 ${seconds} 秒 / Installed in ${seconds} s\n`);
 }
 
-function main() {
-  const plan = decide(missingNow(), process.getuid?.(), onPath("apt-get"));
+/** @param {number | undefined} uid who runs it: process.getuid() when run as a script */
+function main(uid) {
+  const plan = decide(missingNow(), uid, onPath("apt-get"));
   switch (plan.action) {
     case "none":
       return;
@@ -115,6 +116,6 @@ function main() {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) main(process.getuid?.());
 
-module.exports = { decide };
+module.exports = { decide, main };
