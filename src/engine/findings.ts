@@ -1,7 +1,8 @@
 /** Building findings: address, severity, message from i18n; and ordering them. */
 import { address, columnLetter } from "./grid";
 import type { CellValue, Finding } from "./report";
-import { FIELD_BY_KEY, type FieldKey } from "./schema";
+import type { FieldSpec } from "./kinds/kind";
+import type { ParsedSheet } from "./sheet";
 import { RULE_ORDER, SEVERITY, ruleMessage, type RuleId, type Variant } from "./rules";
 import type { Locale, Params } from "../i18n";
 
@@ -11,15 +12,16 @@ export type RuleRef = { [R in RuleId]: { rule: R; variant?: Variant<R> } }[RuleI
 export type FindingInput = RuleRef & {
   row: number;
   col: number;
-  field?: FieldKey;
+  field?: string;
   value?: CellValue;
   fix?: CellValue;
   params?: Params;
 };
 
-/** The standard label of a field, as users know it. */
-export function fieldLabel(key: FieldKey): string {
-  return FIELD_BY_KEY.get(key)?.labels[0] ?? key;
+/** A finding tied to the parsed sheet it belongs to (sheet names repeat across files). */
+export interface SheetFinding {
+  sheet: ParsedSheet;
+  finding: Finding;
 }
 
 export function formatNumber(value: number): string {
@@ -34,12 +36,17 @@ function show(value: CellValue | undefined): string {
   return String(value);
 }
 
-export function makeFinding(sheet: string, input: FindingInput, locale: Locale): Finding {
+/**
+ * A finding on `sheet` in `locale`; `fields` are the sheet kind's, whose standard label of the
+ * finding's field its message names.
+ */
+export function makeFinding(sheet: string, input: FindingInput, locale: Locale, fields: readonly FieldSpec[]): Finding {
   const cell = address(input.row, input.col);
+  const field = input.field;
   const params: Params = {
     cell,
     row: input.row,
-    label: input.field ? fieldLabel(input.field) : "",
+    label: field ? (fields.find((f) => f.key === field)?.labels[0] ?? field) : "",
     value: show(input.value),
     fix: show(input.fix),
     ...input.params,

@@ -1,7 +1,10 @@
-/** Finding the header under a title block and mapping its columns to keys (PRODUCT.md §2). */
-import type { FieldKey } from "./schema";
-import { FIELDS } from "./schema";
+/**
+ * Finding the header under a title block and mapping its columns to a kind's keys (PRODUCT.md §2,
+ * LEDGERS.md §1).
+ */
+import type { FieldSpec } from "./kinds/kind";
 import { normaliseLabel, type Unit } from "./text";
+import { isNumeric } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 
 export interface Column {
@@ -11,7 +14,7 @@ export interface Column {
   labelCol: number;
   /** The label as written (group and leaf joined for two-row headers). */
   label: string;
-  key?: FieldKey;
+  key?: string;
   unit?: Unit;
 }
 
@@ -21,37 +24,100 @@ export interface Header {
   /** Labelled columns, left to right. */
   columns: Column[];
   /** The first column of each key (later duplicates are reported, not used). */
-  byKey: Map<FieldKey, Column>;
+  byKey: Map<string, Column>;
   firstCol: number;
   lastCol: number;
 }
 
-const ALIASES: ReadonlyMap<string, FieldKey> = new Map(
-  FIELDS.flatMap((f) => f.labels.map((label) => [normaliseLabel(label).text, f.key] as const)),
-);
-
 /** How far down a header is looked for: title blocks are a few rows, never dozens. */
 const HEADER_SEARCH_ROWS = 40;
 
-function match(text: string): { key?: FieldKey; unit?: Unit } {
-  const n = normaliseLabel(text);
-  return { key: ALIASES.get(n.text), unit: n.unit };
+const PREFIX = /^(所在|所属)/;
+const SUFFIX = /(名称|姓名|时间|日期|人数|数)$/;
+
+/**
+ * A label without a leading 所在/所属 and a trailing 名称/姓名/时间/日期/人数/数 (LEDGERS.md §1),
+ * or null when fewer than two characters would remain or nothing was taken off.
+ */
+function stripped(text: string): string | null {
+  const bare = text.replace(PREFIX, "").replace(SUFFIX, "");
+  return bare !== text && bare.length >= 2 ? bare : null;
 }
 
-function singleRow(view: SheetView, row: number): Column[] {
+/**
+ * A note in brackets at the end of a label (确定发展对象时间（党委备案时间）), which real forms add.
+ * Only for fields that are not numbers: there a bracket holds a unit (千元), which must not be lost.
+ */
+const NOTE = /\([^()]*\)$/;
+
+/**
+ * A kind's labels: an exact alias first; then the label and the aliases without their 所在/所属 and
+ * 名称/时间… (a stripped form two keys share matches neither: 会议名称 and 会议时间 both give 会议);
+ * then the same without a bracketed note at the end.
+ */
+class LabelMatcher {
+  private readonly exact = new Map<string, string>();
+  /** Keys whose labels may carry a note in brackets. */
+  private readonly noted = new Set<string>();
+  /** Stripped alias → its key, or null when aliases of two keys strip to it. */
+  private readonly loose = new Map<string, string | null>();
+
+  constructor(fields: readonly FieldSpec[]) {
+    for (const field of fields) {
+      for (const label of field.labels) this.exact.set(normaliseLabel(label).text, field.key);
+      if (!isNumeric(field.type)) this.noted.add(field.key);
+    }
+    for (const field of fields) {
+      for (const label of field.labels) {
+        const text = normaliseLabel(label).text;
+        const bare = stripped(text) ?? text;
+        const known = this.loose.get(bare);
+        this.loose.set(bare, known === undefined || known === field.key ? field.key : null);
+      }
+    }
+  }
+
+  private keyOf(text: string): string | undefined {
+    const exact = this.exact.get(text);
+    if (exact) return exact;
+    return this.loose.get(stripped(text) ?? text) ?? undefined;
+  }
+
+  match(label: string): { key?: string; unit?: Unit } {
+    const n = normaliseLabel(label);
+    const key = this.keyOf(n.text) ?? this.withoutNote(n.text);
+    return { key, unit: n.unit };
+  }
+
+  private withoutNote(text: string): string | undefined {
+    if (!NOTE.test(text)) return undefined;
+    const key = this.keyOf(text.replace(NOTE, ""));
+    return key !== undefined && this.noted.has(key) ? key : undefined;
+  }
+}
+
+const matchers = new WeakMap<readonly FieldSpec[], LabelMatcher>();
+
+function matcherOf(fields: readonly FieldSpec[]): LabelMatcher {
+  let matcher = matchers.get(fields);
+  if (!matcher) matchers.set(fields, (matcher = new LabelMatcher(fields)));
+  return matcher;
+}
+
+function singleRow(view: SheetView, row: number, matcher: LabelMatcher): Column[] {
   const columns: Column[] = [];
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     if (view.coveredBy(row, c)) continue;
     const cell = view.get(row, c);
     if (isBlank(cell)) continue;
     const label = cellText(cell).trim();
-    columns.push({ col: c, labelRow: row, labelCol: c, label, ...match(label) });
+    columns.push({ col: c, labelRow: row, labelCol: c, label, ...matcher.match(label) });
   }
   return columns;
 }
 
 /** Two header rows: a group label (possibly merged across) over leaf labels. */
-function twoRows(view: SheetView, row: number): Column[] {
+function twoRows(view: SheetView, row: number, matcher: LabelMatcher): Column[] {
   const columns: Column[] = [];
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     const topArea = view.coveredBy(row, c);
@@ -65,14 +131,14 @@ function twoRows(view: SheetView, row: number): Column[] {
     if (spansBoth || isBlank(bottomCell) || (bottomArea && bottomArea.top === row + 1)) {
       if (bottomArea && bottomArea.top === row + 1) continue;
       if (!top || (topArea && !spansBoth)) continue;
-      columns.push({ col: c, labelRow: topRow, labelCol: topCol, label: top, ...match(top) });
+      columns.push({ col: c, labelRow: topRow, labelCol: topCol, label: top, ...matcher.match(top) });
       continue;
     }
     const leaf = cellText(bottomCell).trim();
-    let found = match(leaf);
+    let found = matcher.match(leaf);
     if (!found.key && top) {
       const group = normaliseLabel(top);
-      const joined = match(group.text + normaliseLabel(leaf).text);
+      const joined = matcher.match(group.text + normaliseLabel(leaf).text);
       found = { key: joined.key, unit: found.unit ?? group.unit };
     } else if (!found.unit && top) {
       found = { key: found.key, unit: normaliseLabel(top).unit };
@@ -84,7 +150,7 @@ function twoRows(view: SheetView, row: number): Column[] {
 }
 
 function build(top: number, bottom: number, columns: Column[]): Header {
-  const byKey = new Map<FieldKey, Column>();
+  const byKey = new Map<string, Column>();
   for (const column of columns) if (column.key && !byKey.has(column.key)) byKey.set(column.key, column);
   return {
     top,
@@ -106,16 +172,17 @@ function better(candidate: Header, best: Header): boolean {
 }
 
 /**
- * The header row(s) mapping the most keys among every one-row and two-row candidate near the
- * top, or null when no candidate is acceptable.
+ * The header row(s) mapping the most of these fields' keys among every one-row and two-row
+ * candidate near the top, or null when no candidate is acceptable.
  */
-export function findHeader(view: SheetView, accept: (header: Header) => boolean): Header | null {
+export function findHeader(view: SheetView, fields: readonly FieldSpec[], accept: (header: Header) => boolean): Header | null {
+  const matcher = matcherOf(fields);
   let best: Header | null = null;
   const lastCandidate = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS - 1);
   for (let row = view.firstRow; row <= lastCandidate; row++) {
     if (view.isRowBlank(row)) continue;
-    const candidates = [build(row, row, singleRow(view, row))];
-    if (row < view.lastRow) candidates.push(build(row, row + 1, twoRows(view, row)));
+    const candidates = [build(row, row, singleRow(view, row, matcher))];
+    if (row < view.lastRow) candidates.push(build(row, row + 1, twoRows(view, row, matcher)));
     for (const header of candidates) {
       if (accept(header) && (!best || better(header, best))) best = header;
     }
@@ -124,6 +191,6 @@ export function findHeader(view: SheetView, accept: (header: Header) => boolean)
 }
 
 /** A one-row header at `row`, whatever it maps: for labels handed over by a formula. */
-export function headerAt(view: SheetView, row: number): Header {
-  return build(row, row, singleRow(view, row));
+export function headerAt(view: SheetView, row: number, fields: readonly FieldSpec[]): Header {
+  return build(row, row, singleRow(view, row, matcherOf(fields)));
 }

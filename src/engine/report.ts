@@ -1,5 +1,4 @@
 /** The plain results the engine returns; PRODUCT.md §3, §4 and §8 fix their field names. */
-import type { FieldKey } from "./schema";
 import type { FlagId, RuleId } from "./rules";
 import type { Severity } from "../i18n/rules";
 
@@ -16,7 +15,7 @@ export interface Finding {
   cell: string;
   row: number;
   column: string;
-  field?: FieldKey;
+  field?: string;
   value?: CellValue;
   message: string;
   fix?: CellValue;
@@ -32,10 +31,16 @@ export interface Flag {
   row: number;
   label: string;
   detail: string;
+  /** The months, quarters or year a required type of meeting has none (a meeting ledger's missing-meetings). */
+  gaps?: { type: string; periods: string[] }[];
+  /** The person a flag is about, as written (long-absence). */
+  person?: string;
 }
 
 export interface SheetReport {
   sheet: string;
+  /** The sheet's kind (LEDGERS.md §1): submission, meetings. */
+  kind: string;
   unit: string;
   months: number;
   /** Number of data rows read. */

@@ -8,7 +8,9 @@ import { findHeader } from "./header";
 import { BranchIndex } from "./identity";
 import { makeFinding } from "./findings";
 import type { Report, RosterEntry } from "./report";
-import type { SheetFinding } from "./checks";
+import type { SheetFinding } from "./findings";
+import type { SheetKind } from "./kinds/kind";
+import { submissionKind } from "./kinds/submission";
 import { parseSheet, type DataRow, type ParsedSheet } from "./sheet";
 import type { Settings } from "./settings";
 import { originalValue } from "./values";
@@ -38,14 +40,24 @@ function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
   return entry;
 }
 
+/** The roster has the 统计表's columns it needs (党支部名称 …), and none of its checks. */
+const ROSTER: SheetKind = {
+  id: "roster",
+  fields: submissionKind.fields,
+  accepts: (header) => header.byKey.has("branch"),
+  rowRules: [],
+  sheetRules: [],
+  gather: () => ({ findings: [], flags: [] }),
+};
+
 /** The first visible sheet with a 党支部名称 column is the roster. */
 export function readRoster(grids: Grid[], settings: Settings, locale: Locale): Roster | null {
   for (const grid of grids) {
     if (grid.visible === false) continue;
     const view = new SheetView(grid);
-    const header = findHeader(view, (h) => h.byKey.has("branch"));
+    const header = findHeader(view, ROSTER.fields, ROSTER.accepts);
     if (!header) continue;
-    const parsed = parseSheet(view, header, settings, locale);
+    const parsed = parseSheet(view, header, ROSTER, settings, locale);
     const hasUnit = header.byKey.has("unit");
     return {
       sheet: grid.sheet,
@@ -93,7 +105,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
             field: "branch",
             value: originalValue(branchField.cell),
             params: { branch: row.branch },
-          }, sheet.locale),
+          }, sheet.locale, sheet.kind.fields),
         });
         continue;
       }
@@ -112,7 +124,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
             field: "levelPrev",
             value: originalValue(levelField.cell),
             params: { roster: found.levelPrev },
-          }, sheet.locale),
+          }, sheet.locale, sheet.kind.fields),
         });
       }
     }

@@ -6,11 +6,7 @@
 import type { Locale, Params } from "../i18n";
 import { fill } from "../i18n";
 import type { RuleDefinition, Severity } from "../i18n/rules";
-import { commonRules } from "../i18n/kinds/common";
-import { submissionFlags, submissionRules } from "../i18n/kinds/submission";
-
-const DEFINITIONS = { ...commonRules, ...submissionRules };
-const FLAG_DEFINITIONS = { ...submissionFlags };
+import { FLAG_DEFINITIONS, RULE_DEFINITIONS as DEFINITIONS } from "../i18n/kinds";
 
 export type RuleId = keyof typeof DEFINITIONS;
 
@@ -53,4 +49,4 @@ export function flagDescription(id: FlagId, locale: Locale): string {
 }
 
 /** The version of the rule set, reported with every result so stored reports can be compared. */
-export const RULES_VERSION = "2026.11-1";
+export const RULES_VERSION = "2026.12-1";

@@ -1,21 +1,23 @@
 /**
- * Reading one submission sheet: header, title block, data rows, totals rows; with the header
- * rules, the layout rules (blank-row, extra-cell) and the cell rules of PRODUCT.md §3.
+ * Reading one sheet of any kind: header, title block, period, data rows, totals rows; with the
+ * header rules, the layout rules (blank-row, extra-cell) and the cell rules of PRODUCT.md §3 and
+ * LEDGERS.md §1. What differs between kinds comes from the kind (src/engine/kinds).
  */
 import { address, type Cell, type Grid } from "./grid";
-import { findHeader, headerAt, type Column, type Header } from "./header";
+import { headerAt, type Column, type Header } from "./header";
 import type { Finding } from "./report";
-import { CONTENT_KEYS, FIELDS, FIELD_BY_KEY, isNumeric, type FieldKey } from "./schema";
-import { committeeDue, schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
+import type { FieldSpec, SheetKind } from "./kinds/kind";
+import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
 import { readTitleBlock, type TitleBlock } from "./title";
 import { parseNumberText, removeWhitespace } from "./text";
-import { readField, originalValue, type ReadValue } from "./values";
+import { isNumeric, readField, originalValue, type ReadValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
+import { ymdOf } from "./dates";
 import { DEFAULT_LOCALE, type Locale } from "../i18n";
 
 export interface FieldRead {
-  key: FieldKey;
+  key: string;
   row: number;
   col: number;
   /** The cell as it stands (a covered cell of a text merge shows its merged area's value). */
@@ -27,7 +29,7 @@ export interface FieldRead {
 
 export interface DataRow {
   row: number;
-  fields: Map<FieldKey, FieldRead>;
+  fields: Map<string, FieldRead>;
   branch: string;
   unit: string;
   code?: string;
@@ -39,17 +41,30 @@ export interface TotalRow {
   subtotal: boolean;
 }
 
+/**
+ * The period a sheet is about: calendar months `startMonth` … `startMonth + months - 1` of
+ * `year` (LEDGERS.md §1). A 统计表 may have none of year: its counts are held against the months.
+ */
+export interface SheetPeriod {
+  year?: number;
+  startMonth: number;
+  months: number;
+}
+
 export interface ParsedSheet {
+  kind: SheetKind;
   sheet: string;
   /** The sheet as read, for rules that look at cells outside the data rows (totals). */
   view: SheetView;
   unit: string;
+  /** Months in the period (PRODUCT.md §2). */
   months: number;
+  period: SheetPeriod;
   title: TitleBlock;
   header: Header;
   rows: DataRow[];
   totals: TotalRow[];
-  /** The level scheme of the sheet, low → high. */
+  /** The level scheme of the sheet's level fields, low → high. */
   levels: readonly string[];
   findings: Finding[];
   /** The language of the findings' messages. */
@@ -59,18 +74,6 @@ export interface ParsedSheet {
 const TOTAL = /^(合计|总计|小计)/;
 const FOOTER = /^(注[：:]|说明[：:]|填表人|制表人|审核人|负责人|单位负责人|联系电话)/;
 const STEM = /^(甲|乙|丙|丁|戊|己|庚|辛|壬|癸|栏次)$/;
-
-/** Is this header the header of a submission sheet (PRODUCT.md §2)? */
-export function isSubmissionHeader(header: Header): boolean {
-  if (!header.byKey.has("branch")) return false;
-  let content = 0;
-  for (const key of header.byKey.keys()) if (CONTENT_KEYS.has(key)) content++;
-  return content >= 3;
-}
-
-export function findSubmissionHeader(view: SheetView): Header | null {
-  return findHeader(view, isSubmissionHeader);
-}
 
 function firstNonBlank(view: SheetView, row: number): { col: number; cell: Cell } | null {
   for (let c = view.firstCol; c <= view.lastCol; c++) {
@@ -125,18 +128,23 @@ function classify(view: SheetView, header: Header, row: number): RowKind {
 interface SheetContext {
   sheet: string;
   locale: Locale;
+  kind: SheetKind;
   view: SheetView;
   header: Header;
   findings: Finding[];
 }
 
 function report(ctx: SheetContext, input: FindingInput): void {
-  ctx.findings.push(makeFinding(ctx.sheet, input, ctx.locale));
+  ctx.findings.push(makeFinding(ctx.sheet, input, ctx.locale, ctx.kind.fields));
 }
 
-function headerFindings(ctx: SheetContext): void {
+function specOf(kind: SheetKind, key: string): FieldSpec | undefined {
+  return kind.fields.find((f) => f.key === key);
+}
+
+function headerFindings(ctx: SheetContext, title: TitleBlock): void {
   const { header } = ctx;
-  const seen = new Map<FieldKey, Column>();
+  const seen = new Map<string, Column>();
   for (const column of header.columns) {
     const at = { row: column.labelRow, col: column.labelCol, value: column.label };
     if (!column.key) {
@@ -155,27 +163,24 @@ function headerFindings(ctx: SheetContext): void {
       seen.set(column.key, column);
     }
   }
-  for (const spec of FIELDS) {
-    if (spec.required === "yes" && !header.byKey.has(spec.key)) missingColumn(ctx, spec.key);
+  for (const spec of ctx.kind.fields) {
+    if (spec.required !== "yes" || header.byKey.has(spec.key)) continue;
+    // A ledger of one branch may name it above the header instead (LEDGERS.md §1).
+    if (spec.key === "branch" && ctx.kind.branchInTitle && title.branch) continue;
+    report(ctx, missingColumn(header, spec));
   }
 }
 
-function missingColumn(ctx: SheetContext, key: FieldKey): void {
-  const spec = FIELD_BY_KEY.get(key);
-  report(ctx, {
-    rule: "missing-column",
-    field: key,
-    row: ctx.header.bottom,
-    col: ctx.header.firstCol,
-    params: { aliases: spec ? spec.labels.join("、") : key },
-  });
+/** missing-column for a field: at the leftmost cell of the header's last row, naming its aliases. */
+export function missingColumn(header: Header, spec: FieldSpec): FindingInput {
+  return { rule: "missing-column", field: spec.key, row: header.bottom, col: header.firstCol, params: { aliases: spec.labels.join("、") } };
 }
 
-function readRow(ctx: SheetContext, row: number, sheetUnit: string): DataRow {
+function readRow(ctx: SheetContext, row: number, sheetUnit: string, sheetBranch: string): DataRow {
   const { view, header } = ctx;
-  const fields = new Map<FieldKey, FieldRead>();
+  const fields = new Map<string, FieldRead>();
   for (const [key, column] of header.byKey) {
-    const spec = FIELD_BY_KEY.get(key);
+    const spec = specOf(ctx.kind, key);
     if (!spec) continue;
     const area = view.coveredBy(row, column.col);
     const covered = area !== undefined && area.top > header.bottom;
@@ -189,14 +194,14 @@ function readRow(ctx: SheetContext, row: number, sheetUnit: string): DataRow {
     }
     fields.set(key, { key, row, col: column.col, cell, covered, read });
   }
-  const text = (key: FieldKey): string | undefined => {
+  const text = (key: string): string | undefined => {
     const v = fields.get(key)?.read.value;
     return typeof v === "string" && v !== "" ? v : undefined;
   };
-  return { row, fields, branch: text("branch") ?? "", unit: text("unit") ?? sheetUnit, code: text("code") };
+  return { row, fields, branch: text("branch") ?? sheetBranch, unit: text("unit") ?? sheetUnit, code: text("code") };
 }
 
-/** Cell rules (excel-error … number-as-text) and missing-value for one data row. */
+/** Cell rules (excel-error … date-as-text) and missing-value for one data row. */
 function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): void {
   for (const field of data.fields.values()) {
     for (const issue of field.read.issues) {
@@ -206,60 +211,36 @@ function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): voi
         col: field.col,
         field: field.key,
         value: originalValue(field.cell),
-        fix: issue.fix,
-        params: issue.params,
       });
     }
   }
   for (const field of data.fields.values()) {
-    if (!field.read.blank || field.covered || !isRequired(data, field.key, settings)) continue;
-    const numeric = isNumeric(FIELD_BY_KEY.get(field.key)?.type ?? "text");
+    if (!field.read.blank || field.covered || !isRequired(ctx.kind, data, field.key, settings)) continue;
+    const numeric = isNumeric(specOf(ctx.kind, field.key)?.type ?? "text");
     report(ctx, { rule: "missing-value", variant: numeric ? "default" : "text", row: field.row, col: field.col, field: field.key });
   }
 }
 
-/** Whether a field must be filled in this row; undefined when it cannot be known. */
-export function isRequired(data: DataRow, key: FieldKey, settings: Settings): boolean {
-  const spec = FIELD_BY_KEY.get(key);
-  switch (spec?.required) {
+/** Whether a field must be filled in this row (its column being there). */
+export function isRequired(kind: SheetKind, data: DataRow, key: string, settings: Settings): boolean {
+  const required = specOf(kind, key)?.required ?? "no";
+  switch (required) {
     case "yes":
+    case "when-present":
       return true;
-    case "when-committee":
-      return hasCommittee(data, settings) === true;
-    case "when-groups":
-      return groupCount(data) > 0;
-    default:
+    case "no":
       return false;
-  }
-}
-
-export function hasCommittee(data: DataRow, settings: Settings): boolean | undefined {
-  const field = data.fields.get("hasCommittee");
-  const formal = data.fields.get("membersFormal")?.read.value;
-  return committeeDue(field?.read.value, field?.read.invalid ?? false, typeof formal === "number" ? formal : undefined, settings);
-}
-
-export function groupCount(data: DataRow): number {
-  const v = data.fields.get("groups")?.read.value;
-  return typeof v === "number" ? v : 0;
-}
-
-/** Columns that rows need but the header lacks (支委会 when a row has a committee, …). */
-function conditionalColumns(ctx: SheetContext, rows: DataRow[], settings: Settings): void {
-  for (const spec of FIELDS) {
-    if (spec.required === "yes" || spec.required === "no" || ctx.header.byKey.has(spec.key)) continue;
-    const needed = rows.some((data) =>
-      spec.required === "when-committee" ? hasCommittee(data, settings) === true : groupCount(data) > 0,
-    );
-    if (needed) missingColumn(ctx, spec.key);
+    default:
+      return kind.requiredWhen?.(data, required, settings) ?? false;
   }
 }
 
 /** Level cells outside the sheet's scheme are bad-option; the scheme is chosen from the values. */
 function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): readonly string[] {
+  const keys = ctx.kind.fields.filter((f) => f.type === "level").map((f) => f.key);
   const values: string[] = [];
   for (const data of rows) {
-    for (const key of ["levelPrev", "level"] as const) {
+    for (const key of keys) {
       const v = data.fields.get(key)?.read.value;
       if (typeof v === "string") values.push(v);
     }
@@ -269,12 +250,12 @@ function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): re
     schemeFor(values) ??
     [...LEVEL_SCHEMES].sort((a, b) => values.filter((v) => b.includes(v)).length - values.filter((v) => a.includes(v)).length)[0];
   for (const data of rows) {
-    for (const key of ["levelPrev", "level"] as const) {
+    for (const key of keys) {
       const field = data.fields.get(key);
       if (!field || typeof field.read.value !== "string" || scheme.includes(field.read.value)) continue;
       report(ctx, {
         rule: "bad-option",
-        variant: "level",
+        variant: "list",
         row: field.row,
         col: field.col,
         field: key,
@@ -302,23 +283,58 @@ function layoutFindings(ctx: SheetContext, row: number, unlabelled: Set<number>,
   }
 }
 
-export function parseSheet(view: SheetView, header: Header, settings: Settings, locale: Locale): ParsedSheet {
+/** The calendar year most of these dates are in (the earliest of equals), or undefined when there are none. */
+function commonYear(serials: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const serial of serials) {
+    const { year } = ymdOf(serial);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [year, count] of counts) {
+    const bestCount = best === undefined ? 0 : (counts.get(best) ?? 0);
+    if (count > bestCount || (count === bestCount && best !== undefined && year < best)) best = year;
+  }
+  return best;
+}
+
+/**
+ * The period (LEDGERS.md §1): the title block's; else, for a ledger, the assessment year; else
+ * the year most of its dates are in, said by period-unknown. A 统计表 without one counts 12 months
+ * (PRODUCT.md §2).
+ */
+function resolvePeriod(ctx: SheetContext, title: TitleBlock, rows: DataRow[], settings: Settings): SheetPeriod {
+  const dated = ctx.kind.periodField;
+  const months = title.months ?? 12;
+  const startMonth = title.startMonth ?? 1;
+  const unknown = (variant: "default" | "unreadable" | "dates", params: Record<string, string | number> = {}) =>
+    // PRODUCT.md §3: at A1, wherever the used range starts.
+    report(ctx, { rule: "period-unknown", variant, row: 1, col: 1, params: { period: title.periodText ?? "", ...params } });
+  if (dated === undefined) {
+    if (title.months === undefined) unknown(title.periodText ? "unreadable" : "default");
+    return { year: title.year ?? undefined, startMonth, months };
+  }
+  if (title.year !== undefined && title.months !== undefined) return { year: title.year, startMonth, months };
+  if (settings.assessmentYear !== null) return { year: settings.assessmentYear, startMonth, months };
+  const serials = rows.flatMap((row) => {
+    const value = row.fields.get(dated)?.read.value;
+    return typeof value === "number" ? [value] : [];
+  });
+  const year = title.year ?? commonYear(serials);
+  if (year === undefined) {
+    unknown(title.periodText ? "unreadable" : "default");
+    return { startMonth, months };
+  }
+  if (title.year === undefined) unknown("dates", { year });
+  return { year, startMonth, months };
+}
+
+export function parseSheet(view: SheetView, header: Header, kind: SheetKind, settings: Settings, locale: Locale): ParsedSheet {
   const grid = view.grid;
-  const ctx: SheetContext = { sheet: grid.sheet, locale, view, header, findings: [] };
+  const ctx: SheetContext = { sheet: grid.sheet, locale, kind, view, header, findings: [] };
   const title = readTitleBlock(view, header.top);
   const unit = title.unit ?? grid.sheet;
-  const months = title.months ?? 12;
-  if (title.months === undefined) {
-    report(ctx, {
-      rule: "period-unknown",
-      variant: title.periodText ? "unreadable" : "default",
-      // PRODUCT.md §3: at A1, wherever the used range starts.
-      row: 1,
-      col: 1,
-      params: { period: title.periodText ?? "" },
-    });
-  }
-  headerFindings(ctx);
+  headerFindings(ctx, title);
 
   const labelled = new Set(header.columns.map((c) => c.col));
   const unlabelled = new Set<number>();
@@ -330,9 +346,9 @@ export function parseSheet(view: SheetView, header: Header, settings: Settings, 
   let pendingBlanks: number[] = [];
   let first = true;
   for (let r = header.bottom + 1; r <= view.lastRow; r++) {
-    const kind = classify(view, header, r);
-    if (kind === "footer") break;
-    if (kind === "blank") {
+    const rowKind = classify(view, header, r);
+    if (rowKind === "footer") break;
+    if (rowKind === "blank") {
       if (rows.length > 0) pendingBlanks.push(r);
       continue;
     }
@@ -343,30 +359,48 @@ export function parseSheet(view: SheetView, header: Header, settings: Settings, 
       report(ctx, { rule: "blank-row", row: blank, col: 1 });
     }
     pendingBlanks = [];
-    if (kind === "section") continue;
+    if (rowKind === "section") continue;
     layoutFindings(ctx, r, unlabelled, blankHeaderReported);
-    if (kind === "total" || kind === "subtotal") {
-      totals.push({ row: r, subtotal: kind === "subtotal" });
+    if (rowKind === "total" || rowKind === "subtotal") {
+      totals.push({ row: r, subtotal: rowKind === "subtotal" });
       continue;
     }
-    const data = readRow(ctx, r, unit);
+    const data = readRow(ctx, r, unit, title.branch ?? "");
     cellFindings(ctx, data, settings);
     rows.push(data);
   }
-  conditionalColumns(ctx, rows, settings);
   const levels = levelScheme(ctx, rows, settings);
-  return { sheet: grid.sheet, view, unit, months, title, header, rows, totals, levels, findings: ctx.findings, locale };
+  const period = resolvePeriod(ctx, title, rows, settings);
+  const parsed: ParsedSheet = {
+    kind,
+    sheet: grid.sheet,
+    view,
+    unit,
+    months: period.months,
+    period,
+    title,
+    header,
+    rows,
+    totals,
+    levels,
+    findings: ctx.findings,
+    locale,
+  };
+  const context = { settings, locale };
+  for (const rule of kind.sheetRules) for (const input of rule(parsed, context)) report(ctx, input);
+  for (const data of rows) for (const rule of kind.rowRules) for (const input of rule(data, parsed, context)) report(ctx, input);
+  return parsed;
 }
 
 /**
  * Rows read under a row of labels, as DJ.FLAGS receives them from Excel: the same header
- * matching and cell reading as a submission sheet, so a formula and the validator agree.
+ * matching and cell reading as a sheet of the kind, so a formula and the validator agree.
  */
-export function rowsUnderLabels(labels: Cell[], rows: Cell[][]): { header: Header; rows: DataRow[] } {
+export function rowsUnderLabels(kind: SheetKind, labels: Cell[], rows: Cell[][]): { header: Header; rows: DataRow[] } {
   const grid: Grid = { sheet: "", origin: { row: 1, col: 1 }, cells: [labels, ...rows], merges: [] };
   const view = new SheetView(grid);
-  const header = headerAt(view, 1);
+  const header = headerAt(view, 1, kind.fields);
   // Reading rows makes no finding, so the language does not matter here.
-  const ctx: SheetContext = { sheet: "", locale: DEFAULT_LOCALE, view, header, findings: [] };
-  return { header, rows: rows.map((_, i) => readRow(ctx, i + 2, "")) };
+  const ctx: SheetContext = { sheet: "", locale: DEFAULT_LOCALE, kind, view, header, findings: [] };
+  return { header, rows: rows.map((_, i) => readRow(ctx, i + 2, "", "")) };
 }

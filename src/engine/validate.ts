@@ -1,15 +1,16 @@
 /** The one entry point every host calls: workbooks in, a report out (PRODUCT.md §3, §4, §8). */
 import type { Grid } from "./grid";
-import { makeFinding, orderFindings } from "./findings";
-import { flagsOfRow } from "./flags";
+import { findHeader, type Header } from "./header";
+import { makeFinding, orderFindings, type SheetFinding } from "./findings";
 import type { FileReport, Finding, Flag, Report, SheetReport } from "./report";
-import { RULES_VERSION } from "./rules";
+import { FLAG_IDS, RULES_VERSION } from "./rules";
 import { checkRoster, readRoster } from "./roster";
-import { duplicateFindings, inconsistentFindings, totalFindings } from "./checks";
-import { findSubmissionHeader, isRequired, parseSheet, type DataRow, type ParsedSheet } from "./sheet";
+import { parseSheet, type DataRow, type ParsedSheet } from "./sheet";
 import { withDefaults, type Settings } from "./settings";
-import type { FieldKey } from "./schema";
+import { totalFindings } from "./totals";
 import { SheetView } from "./view";
+import { KINDS } from "./kinds";
+import type { SheetFlag, SheetKind } from "./kinds/kind";
 import type { Locale } from "../i18n";
 
 export interface WorkbookInput {
@@ -27,7 +28,7 @@ export interface ValidateOptions {
   roster?: Grid[];
   /** Only this sheet of each workbook. */
   sheet?: string;
-  /** Sheets the add-in created (report, flags…): never submissions. */
+  /** Sheets the add-in created (report, flags…): never validated. */
   ownSheets?: ReadonlySet<string>;
   /** The language of messages, details and labels. */
   locale: Locale;
@@ -35,7 +36,7 @@ export interface ValidateOptions {
 
 export interface Validation {
   report: Report;
-  /** The parsed sheets, for hosts that go on to consolidate or score the rows. */
+  /** The parsed sheets of every kind, for hosts that go on to consolidate or score the rows. */
   parsed: ParsedSheet[];
   /**
    * The roster's 上年定级 of the rows it matched (PRODUCT.md §7: the office's record wins over
@@ -53,8 +54,23 @@ interface Pending {
 
 /** PRODUCT.md §2: at A1 of the sheet, wherever its used range starts. */
 function headerNotFound(grid: Grid, locale: Locale): SheetReport {
-  const finding = makeFinding(grid.sheet, { rule: "header-not-found", row: 1, col: 1 }, locale);
-  return { sheet: grid.sheet, unit: grid.sheet, months: 12, rows: 0, findings: [finding], flags: [] };
+  const finding = makeFinding(grid.sheet, { rule: "header-not-found", row: 1, col: 1 }, locale, []);
+  return { sheet: grid.sheet, kind: "submission", unit: grid.sheet, months: 12, rows: 0, findings: [finding], flags: [] };
+}
+
+/** The first kind whose header a sheet has (LEDGERS.md §1), with that header; null when it has none. */
+export function recognise(view: SheetView): { kind: SheetKind; header: Header } | null {
+  for (const kind of KINDS) {
+    const header = findHeader(view, kind.fields, kind.accepts);
+    if (header) return { kind, header };
+  }
+  return null;
+}
+
+function readSheet(grid: Grid, settings: Settings, locale: Locale): ParsedSheet | null {
+  const view = new SheetView(grid);
+  const found = recognise(view);
+  return found ? parseSheet(view, found.header, found.kind, settings, locale) : null;
 }
 
 function readBook(book: WorkbookInput, settings: Settings, options: ValidateOptions): Pending {
@@ -68,14 +84,9 @@ function readBook(book: WorkbookInput, settings: Settings, options: ValidateOpti
   const roster = new Set(options.roster ?? []);
   for (const grid of book.grids) {
     const wanted = (options.sheet === undefined || grid.sheet === options.sheet) && !roster.has(grid);
-    const view = new SheetView(grid);
-    const header = wanted && grid.visible !== false && !options.ownSheets?.has(grid.sheet) ? findSubmissionHeader(view) : null;
-    if (!header) {
-      file.skipped.push(grid.sheet);
-      continue;
-    }
-    const parsed = parseSheet(view, header, settings, options.locale);
-    pending.sheets.push(parsed);
+    const parsed = wanted && grid.visible !== false && !options.ownSheets?.has(grid.sheet) ? readSheet(grid, settings, options.locale) : null;
+    if (parsed) pending.sheets.push(parsed);
+    else file.skipped.push(grid.sheet);
   }
   if (pending.sheets.length === 0) {
     const candidates = book.grids.filter((g) => options.sheet === undefined || g.sheet === options.sheet);
@@ -92,28 +103,45 @@ function isParsed(sheet: ParsedSheet | SheetReport): sheet is ParsedSheet {
   return "header" in sheet;
 }
 
+const FLAG_ORDER = new Map(FLAG_IDS.map((id, i) => [id, i]));
+
+/** A sheet's flags by row, each row's in the order of PRODUCT.md §4 (then LEDGERS.md §7). */
+function orderFlags(flags: Flag[]): Flag[] {
+  return [...flags].sort((a, b) => a.row - b.row || (FLAG_ORDER.get(a.flag) ?? 0) - (FLAG_ORDER.get(b.flag) ?? 0));
+}
+
 export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptions): Validation {
   const settings = withDefaults(options.settings);
+  const { locale } = options;
   const pendings = books.map((book) => readBook(book, settings, options));
   const parsed = pendings.flatMap((p) => p.sheets.filter(isParsed));
+  const submissions = parsed.filter((p) => p.kind.id === "submission");
 
-  const bySheet = new Map<ParsedSheet, Finding[]>(parsed.map((p) => [p, []]));
-  const attach = (sheet: ParsedSheet, findings: Finding[]) => bySheet.get(sheet)?.push(...findings);
+  const findings = new Map<ParsedSheet, Finding[]>(parsed.map((p) => [p, []]));
+  const flags = new Map<ParsedSheet, Flag[]>(parsed.map((p) => [p, []]));
+  const attach = (found: readonly SheetFinding[]) => {
+    for (const { sheet, finding } of found) findings.get(sheet)?.push(finding);
+  };
+  const raise = (raised: readonly SheetFlag[]) => {
+    for (const { sheet, flag } of raised) flags.get(sheet)?.push(flag);
+  };
   for (const sheet of parsed) {
-    attach(sheet, totalFindings(sheet));
-    attach(sheet, inconsistentFindings(sheet, settings));
+    attach(totalFindings(sheet).map((input) => ({ sheet, finding: makeFinding(sheet.sheet, input, locale, sheet.kind.fields) })));
   }
-  const crossSheet = duplicateFindings(parsed);
+  for (const kind of KINDS) {
+    const outcome = kind.gather({ sheets: parsed.filter((p) => p.kind === kind), submissions, settings, locale });
+    attach(outcome.findings);
+    raise(outcome.flags);
+  }
   let roster: Report["roster"] = { missing: [], unknown: [], unsubmitted: [] };
   let rosterLevels = new Map<DataRow, string>();
-  const rosterData = options.roster ? readRoster(options.roster, settings, options.locale) : null;
+  const rosterData = options.roster ? readRoster(options.roster, settings, locale) : null;
   if (rosterData) {
-    const checked = checkRoster(rosterData, parsed);
-    crossSheet.push(...checked.findings);
+    const checked = checkRoster(rosterData, submissions);
+    attach(checked.findings);
     roster = checked.roster;
     rosterLevels = checked.levels;
   }
-  for (const { sheet, finding } of crossSheet) attach(sheet, [finding]);
 
   const files: FileReport[] = [];
   for (const pending of pendings) {
@@ -122,12 +150,15 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
         pending.file.sheets.push(sheet);
         continue;
       }
-      const findings = orderFindings([...sheet.findings, ...(bySheet.get(sheet) ?? [])]);
-      const present = new Set<FieldKey>(sheet.header.byKey.keys());
-      const flags: Flag[] = sheet.rows.flatMap((row) =>
-        flagsOfRow(row, sheet.sheet, sheet.months, settings, present, (key) => isRequired(row, key, settings), options.locale),
-      );
-      pending.file.sheets.push({ sheet: sheet.sheet, unit: sheet.unit, months: sheet.months, rows: sheet.rows.length, findings, flags });
+      pending.file.sheets.push({
+        sheet: sheet.sheet,
+        kind: sheet.kind.id,
+        unit: sheet.unit,
+        months: sheet.months,
+        rows: sheet.rows.length,
+        findings: orderFindings([...sheet.findings, ...(findings.get(sheet) ?? [])]),
+        flags: orderFlags(flags.get(sheet) ?? []),
+      });
     }
     files.push(pending.file);
   }

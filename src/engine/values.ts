@@ -1,14 +1,14 @@
 /**
- * Reading one cell as a field of the standard sheet: the cell rules of PRODUCT.md §3
- * (excel-error … number-as-text). Returns the value in its base unit (money in 元) and the
- * issues found; the caller turns issues into findings with addresses and messages.
+ * Reading one cell as a field of its sheet kind: the cell rules of PRODUCT.md §3 (excel-error …
+ * number-as-text) and of LEDGERS.md §1 (date-as-text, bad-date). Returns the value in its base
+ * unit (money in 元, a date as its serial, an option as its standard word) and the issues found;
+ * the caller turns issues into findings with addresses and messages.
  */
-import { isoOf } from "./dates";
+import { isoOf, readDate } from "./dates";
 import type { Cell } from "./grid";
 import type { CellValue } from "./report";
 import type { RuleRef } from "./findings";
-import type { FieldSpec } from "./schema";
-import { isNumeric } from "./schema";
+import type { FieldSpec, FieldType, OptionSpec } from "./kinds/kind";
 import { normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
 import { cellText, isBlank } from "./view";
 import type { Params } from "../i18n";
@@ -123,6 +123,30 @@ export function isVeto(cell: Cell): boolean {
  * A cell read as the field `spec`. Levels are read as normalised text here; whether they belong
  * to the scheme is decided per sheet, once every level of the sheet is known.
  */
+export function isNumeric(type: FieldType): boolean {
+  return type === "integer" || type === "number" || type === "money";
+}
+
+/** A date field: a date cell as it is; a date written otherwise is read, with date-as-text. */
+function readDateField(cell: Cell): ReadValue {
+  const read = readDate(cell);
+  if (read.kind === "date") return ok(read.serial, read.asText ? [{ rule: "date-as-text", fix: isoOf(read.serial) }] : []);
+  return bad({ rule: "bad-date" });
+}
+
+/** The option a cell names (its standard word or an alias, compared as names are), else null. */
+export function optionOf(text: string, options: readonly OptionSpec[]): string | null {
+  const wanted = normaliseName(text);
+  const found = options.find((o) => normaliseName(o.value) === wanted || o.aliases.some((alias) => normaliseName(alias) === wanted));
+  return found?.value ?? null;
+}
+
+function readOption(cell: Cell, options: readonly OptionSpec[]): ReadValue {
+  const value = optionOf(cellText(cell), options);
+  if (value !== null) return ok(value);
+  return bad({ rule: "bad-option", variant: "list", params: { options: options.map((o) => o.value).join("、") } });
+}
+
 export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
   if (isBlank(cell)) return BLANK;
   if (cell.kind === "error") return bad({ rule: "excel-error" });
@@ -141,6 +165,10 @@ export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): 
       return ok(isVeto(cell));
     case "level":
       return ok(removeWhitespace(toHalfWidth(cellText(cell))));
+    case "date":
+      return readDateField(cell);
+    case "option":
+      return readOption(cell, spec.options ?? []);
     default:
       return ok(cellText(cell).trim());
   }

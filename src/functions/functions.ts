@@ -9,10 +9,11 @@
  * Arguments read whole (cohorts, level schemes, thresholds) are converted once; the others are
  * element-wise (args.ts): a range spills a result of its shape, a blank element gives "".
  */
-import { flagLabelsOfRows } from "../engine/rowFlags";
+import { flagLabelsOfRows } from "../engine/kinds/submission/rowFlags";
 import { combinedScore, engineWords, fundRate, levelOf, ScoreError } from "../engine/scoring";
 import { improveRate, normalize, normalizeMethodOf, quotaLevel, transitions, upgradeRate } from "../engine/rates";
-import { meetingGap, meetingType } from "../engine/flags";
+import { meetingGap } from "../engine/kinds/submission/flags";
+import { meetingType } from "../engine/meetingTypes";
 import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults } from "../engine/settings";
 import { isVeto } from "../engine/values";
 import {

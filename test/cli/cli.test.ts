@@ -82,7 +82,8 @@ describe("dj-assess validate --json", () => {
     const report = json(cli("validate", clean, messy, "--json"));
     expect(Object.keys(report)).toEqual(["rulesVersion", "files", "roster", "summary"]);
     expect(Object.keys(report.files[0])).toEqual(["file", "sheets", "skipped"]);
-    expect(Object.keys(report.files[0].sheets[0])).toEqual(["sheet", "unit", "months", "rows", "findings", "flags"]);
+    expect(Object.keys(report.files[0].sheets[0])).toEqual(["sheet", "kind", "unit", "months", "rows", "findings", "flags"]);
+    expect(report.files[0].sheets[0].kind).toBe("submission");
     expect(report.roster).toEqual({ missing: [], unknown: [], unsubmitted: [] });
     expect(report.summary.errors).toBe(10);
   });

@@ -4,9 +4,10 @@
  * 是/否); what was not is written as the department wrote it, so nothing typed is lost.
  */
 import type { CellValue } from "../report";
-import { FIELDS, FIELD_BY_KEY } from "../schema";
+import { FIELDS, FIELD_BY_KEY } from "../kinds/submission/fields";
 import type { DataRow, FieldRead, ParsedSheet } from "../sheet";
 import { originalValue } from "../values";
+import { submissionSheets } from "../kinds/submission";
 import type { Locale } from "../../i18n";
 import { sheetsText } from "../../i18n/sheets";
 import type { OutCell, SheetSpec } from "./spec";
@@ -52,7 +53,7 @@ export function consolidatedSheet(parsed: readonly ParsedSheet[], locale: Locale
         row: 0,
         col: 0,
         columns,
-        rows: parsed.flatMap((sheet) => sheet.rows.map((data) => rowCells(sheet, data))),
+        rows: submissionSheets(parsed).flatMap((sheet) => sheet.rows.map((data) => rowCells(sheet, data))),
       },
     ],
     widths: columns.map((label) => Math.max(8, label.length * 2 + 2)),

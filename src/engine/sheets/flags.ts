@@ -4,7 +4,7 @@
  */
 import type { Flag, Report } from "../report";
 import { FLAG_IDS, flagLabel, type FlagId } from "../rules";
-import { fieldLabel } from "../findings";
+import { fieldLabel } from "../kinds";
 import type { Locale } from "../../i18n";
 import { sheetsText, type SheetsKey } from "../../i18n/sheets";
 import { linkTo } from "./report";

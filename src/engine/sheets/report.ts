@@ -3,7 +3,7 @@
  * when there are any, so the report says what the add-in changed as well as what is wrong.
  */
 import type { Finding, Report, RosterEntry, Severity } from "../report";
-import { fieldLabel } from "../findings";
+import { fieldLabel } from "../kinds";
 import type { Locale, Translate } from "../../i18n";
 import { sheetsText, type SheetsKey } from "../../i18n/sheets";
 import { ruleMessage } from "../rules";

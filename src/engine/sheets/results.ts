@@ -8,6 +8,7 @@ import { LEVEL_SCHEMES, schemeFor, type Settings } from "../settings";
 import type { Locale } from "../../i18n";
 import { sheetsText } from "../../i18n/sheets";
 import { SETTING_NAME } from "./settingsSheet";
+import { submissionSheets } from "../kinds/submission";
 import type { ChartSpec, OutCell, SheetSpec, TableSpec } from "./spec";
 
 export const RESULTS_TABLE = "DJ_Results";
@@ -35,7 +36,7 @@ function wholeColumn(name: string): string {
 
 /** The levels shown: the office's scheme, else the one scheme every sheet used, else the default. */
 export function resultLevels(parsed: readonly ParsedSheet[], settings: Settings): readonly string[] {
-  return settings.levels ?? schemeFor(parsed.flatMap((sheet) => sheet.levels)) ?? LEVEL_SCHEMES[0];
+  return settings.levels ?? schemeFor(submissionSheets(parsed).flatMap((sheet) => sheet.levels)) ?? LEVEL_SCHEMES[0];
 }
 
 /** A row's score as read validly; null when blank or unreadable. */
@@ -82,7 +83,7 @@ export function resultsSheet(
 
   // Only values read validly: an unreadable score or level leaves the cell blank, the row is
   // then not scored (PRODUCT.md §3: errors make a row unusable), and 问题清单 says why.
-  const rows: OutCell[][] = parsed.flatMap((sheet) =>
+  const rows: OutCell[][] = submissionSheets(parsed).flatMap((sheet) =>
     sheet.rows.map((data) => [
       sheet.sheet,
       data.unit,

@@ -2,7 +2,8 @@
  * 填报模板: a blank standard submission sheet (PRODUCT.md §2) for departments to fill in, with
  * data validation per column so most mistakes the validator would report cannot be typed.
  */
-import { FIELDS, type FieldKey, type FieldSpec } from "../schema";
+import { FIELDS, type FieldKey } from "../kinds/submission/fields";
+import type { FieldSpec } from "../kinds/kind";
 import { LEVEL_SCHEMES, type Settings } from "../settings";
 import type { Locale, Translate } from "../../i18n";
 import { sheetsText, type SheetsKey } from "../../i18n/sheets";
@@ -12,7 +13,7 @@ import type { SheetSpec, ValidationRule, ValidationSpec } from "./spec";
 export const TEMPLATE_HEADER_ROW = 2;
 
 /** The unit a count is in, for the input prompt. */
-const COUNT_UNIT: Partial<Record<FieldKey, SheetsKey>> = {
+const COUNT_UNIT: Partial<Record<string, SheetsKey>> = {
   membersFormal: "template.unit.people",
   membersProbationary: "template.unit.people",
   activists: "template.unit.people",

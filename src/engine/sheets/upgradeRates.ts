@@ -11,6 +11,7 @@ import type { DataRow, ParsedSheet } from "../sheet";
 import type { Locale } from "../../i18n";
 import { engineText } from "../../i18n/engine";
 import { resultLevels, scoreOf, startLevel } from "./results";
+import { submissionSheets } from "../kinds/submission";
 
 export interface UpgradeRate {
   /** The starting class, or null for all branches that could still rise. */
@@ -33,7 +34,7 @@ export function upgradeRates(
   }
   const start: (string | null)[] = [];
   const end: (string | null)[] = [];
-  for (const sheet of parsed) {
+  for (const sheet of submissionSheets(parsed)) {
     for (const row of sheet.rows) {
       const party = scoreOf(row, "partyScore");
       const business = scoreOf(row, "businessScore");

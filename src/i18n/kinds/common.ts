@@ -129,6 +129,7 @@ export const commonRules = {
       messages: {
         default: "表头上方没有找到统计期间（如“统计期间：2025年”），按全年 12 个月计算应开会次数。",
         unreadable: "无法识别统计期间“{period}”，按全年 12 个月计算应开会次数。请写作“2025年”“上半年”“第一季度”或“1-6月”。",
+        dates: "表头上方没有找到统计期间，按台账中多数日期所在的 {year} 年计算。如有不同，请在表头上方写明，如“统计期间：2025年”。",
       },
     },
     {
@@ -137,6 +138,7 @@ export const commonRules = {
       messages: {
         default: "No period found above the header (such as “统计期间：2025年”); meetings are counted for 12 months.",
         unreadable: "The period “{period}” is not understood; meetings are counted for 12 months. Write it as 2025年, 上半年, 第一季度 or 1-6月.",
+        dates: "No period found above the header; the ledger is read as the year {year}, where most of its dates are. If that is wrong, write the period above the header, such as “统计期间：2025年”.",
       },
     },
   ),
@@ -238,7 +240,7 @@ export const commonRules = {
       description: "不是可选值（等次、是/否、会议类型等）。",
       messages: {
         yesno: "{cell}：{label}“{value}”不是可选值。请填写：是 或 否。",
-        level: "{cell}：{label}“{value}”不是可选值。请填写：{options}。",
+        list: "{cell}：{label}“{value}”不是可选值。请填写：{options}。",
       },
     },
     {
@@ -246,7 +248,7 @@ export const commonRules = {
       description: "A value outside its list (grades, yes/no, meeting types …).",
       messages: {
         yesno: "{cell}: {label} “{value}” is not an allowed value. Enter 是 or 否.",
-        level: "{cell}: {label} “{value}” is not an allowed value. Enter one of: {options}.",
+        list: "{cell}: {label} “{value}” is not an allowed value. Enter one of: {options}.",
       },
     },
   ),
@@ -268,6 +270,40 @@ export const commonRules = {
         text: "{cell}: {label} “{value}” is a number stored as text, read as {fix}. Enter it as the number {fix}.",
         fullwidth: "{cell}: {label} “{value}” is a full-width number stored as text, read as {fix}. Enter it as the number {fix}.",
         placeholder: "{cell}: {label} is “{value}”, read as 0. Enter the number 0 when there was none.",
+      },
+    },
+  ),
+  "date-as-text": rule(
+    "warning",
+    {
+      title: "文本格式的日期",
+      description: "日期写成了文字或数字（如 2025.3.5、20250305），已按日期识别，建议改为日期格式，便于排序和计算。",
+      messages: {
+        default: "{cell}：{label}“{value}”不是日期格式，已识别为 {fix}。请改为日期格式的 {fix}。",
+      },
+    },
+    {
+      title: "Date stored as text",
+      description: "A date written as text or a plain number (2025.3.5, 20250305): read as the date; better entered as one, so it sorts and computes.",
+      messages: {
+        default: "{cell}: {label} “{value}” is not a date cell; read as {fix}. Enter it as the date {fix}.",
+      },
+    },
+  ),
+  "bad-date": rule(
+    "error",
+    {
+      title: "日期无效",
+      description: "不是有效日期：不存在的日期（如 2025-02-30）、只有年月（如 2025.3）或无法识别的写法。",
+      messages: {
+        default: "{cell}：{label}“{value}”不是有效日期。请填写完整日期，如 2025-03-05。",
+      },
+    },
+    {
+      title: "Invalid date",
+      description: "Not a valid date: a day that does not exist (2025-02-30), a year and month alone (2025.3), or a form that cannot be read.",
+      messages: {
+        default: "{cell}: {label} “{value}” is not a valid date. Enter a whole date such as 2025-03-05.",
       },
     },
   ),

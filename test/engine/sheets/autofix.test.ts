@@ -38,7 +38,7 @@ describe("planFixes", () => {
     });
     const report: Report = {
       rulesVersion: "",
-      files: [{ file: "a.xlsx", sheets: [{ sheet: "S", unit: "S", months: 12, rows: 1, findings: [finding(12), finding(13)], flags: [] }], skipped: [] }],
+      files: [{ file: "a.xlsx", sheets: [{ sheet: "S", kind: "submission", unit: "S", months: 12, rows: 1, findings: [finding(12), finding(13)], flags: [] }], skipped: [] }],
       roster: { missing: [], unknown: [], unsubmitted: [] },
       summary: { errors: 0, warnings: 2, infos: 0, flags: 0 },
     };

@@ -1,5 +1,5 @@
 import { FIELDS, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
-import { findSubmissionHeader } from "../../../src/engine/sheet";
+import { recognise } from "../../../src/engine/validate";
 import { SheetView } from "../../../src/engine/view";
 import { toCell } from "../../support/grid";
 import { specGrid } from "../../support/sheetSpec";
@@ -35,7 +35,7 @@ describe("templateSheet", () => {
 
   it("is recognised as a submission, and a filled-in valid row validates with no error", () => {
     const grid = specGrid(templateSheet(withDefaults(), "zh-CN"));
-    expect(findSubmissionHeader(new SheetView(grid))).not.toBeNull();
+    expect(recognise(new SheetView(grid))?.kind.id).toBe("submission");
     const blank = validate([{ file: "t.xlsx", grids: [grid] }], { locale: "zh-CN" });
     expect(blank.files[0].skipped).toEqual([]);
     expect(blank.summary.errors).toBe(0);

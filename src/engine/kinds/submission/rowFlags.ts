@@ -2,22 +2,22 @@
  * DJ.FLAGS: flags of rows handed over by a formula, computed by the very code that flags rows of
  * a validated sheet, so a formula and the command line cannot disagree.
  */
-import type { Cell } from "./grid";
+import type { Cell } from "../../grid";
 import { computeFlags, flagInputOf } from "./flags";
-import type { FieldKey } from "./schema";
-import type { Settings } from "./settings";
-import { isRequired, rowsUnderLabels } from "./sheet";
-import { isBlank } from "./view";
-import type { Locale } from "../i18n";
-import { flagLabel } from "./rules";
+import type { Settings } from "../../settings";
+import { isRequired, rowsUnderLabels } from "../../sheet";
+import { isBlank } from "../../view";
+import type { Locale } from "../../../i18n";
+import { flagLabel } from "../../rules";
+import { submissionKind } from ".";
 
 /** For each row, the labels of its flags joined by "；" in table order, or "" (blank rows too). */
 export function flagLabelsOfRows(labels: Cell[], rows: Cell[][], months: number, settings: Settings, locale: Locale): string[] {
-  const read = rowsUnderLabels(labels, rows);
-  const present = new Set<FieldKey>(read.header.byKey.keys());
+  const read = rowsUnderLabels(submissionKind, labels, rows);
+  const present = new Set<string>(read.header.byKey.keys());
   return read.rows.map((data, i) => {
     if (rows[i].every(isBlank)) return "";
-    const input = flagInputOf(data, present, (key) => isRequired(data, key, settings));
+    const input = flagInputOf(data, present, (key) => isRequired(submissionKind, data, key, settings));
     return computeFlags(input, months, settings, locale)
       .map((f) => flagLabel(f.flag, locale))
       .join("；");

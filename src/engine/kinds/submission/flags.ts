@@ -1,25 +1,25 @@
-/** The flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
-import type { Flag } from "./report";
-import { flagLabel, type FlagId } from "./rules";
-import { FIELD_BY_KEY, type FieldKey } from "./schema";
-import { ScoreError, engineWords } from "./scoring";
-import { normaliseLabel } from "./text";
-import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "./settings";
-import type { DataRow } from "./sheet";
-import { formatNumber } from "./findings";
-import type { Locale, Translate } from "../i18n";
-import { engineText } from "../i18n/engine";
-import { submissionText, type SubmissionKey } from "../i18n/kinds/submission";
+/** The 统计表's flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
+import type { Flag } from "../../report";
+import { flagLabel, type FlagId } from "../../rules";
+import type { FieldKey } from "./fields";
+import { ScoreError, engineWords } from "../../scoring";
+import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "../../settings";
+import type { DataRow } from "../../sheet";
+import { formatNumber } from "../../findings";
+import { MEETING_KINDS } from "../../meetingTypes";
+import type { Locale, Translate } from "../../../i18n";
+import { engineText } from "../../../i18n/engine";
+import { submissionText, type SubmissionKey } from "../../../i18n/kinds/submission";
 
 type Words = Translate<SubmissionKey>;
 
 /** A row's fields as plain values: what a flag needs, whether read from a sheet or a formula. */
 export interface FlagInput {
-  values: Partial<Record<FieldKey, number | string | boolean | null>>;
+  values: Partial<Record<string, number | string | boolean | null>>;
   /** Fields with an error; a flag using one of them is not computed. */
-  invalid: ReadonlySet<FieldKey>;
+  invalid: ReadonlySet<string>;
   /** Columns present in the sheet. */
-  present: ReadonlySet<FieldKey>;
+  present: ReadonlySet<string>;
 }
 
 export interface FlagResult {
@@ -27,16 +27,6 @@ export interface FlagResult {
   level: "warning" | "critical";
   detail: string;
 }
-
-export const MEETINGS: readonly { type: MeetingType; key: FieldKey }[] = [
-  { type: "general", key: "generalMeetings" },
-  { type: "committee", key: "committeeMeetings" },
-  { type: "group", key: "groupMeetings" },
-  { type: "lecture", key: "lectures" },
-  { type: "themeday", key: "themeDays" },
-  { type: "orglife", key: "orgLifeMeeting" },
-  { type: "review", key: "memberReview" },
-];
 
 function num(input: FlagInput, key: FieldKey): number | undefined {
   const v = input.values[key];
@@ -60,7 +50,7 @@ function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
 function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, locale: Locale): FlagResult | null {
   const groups = num(input, "groups") ?? 0;
   const due: { type: MeetingType; key: FieldKey; required: number }[] = [];
-  for (const { type, key } of MEETINGS) {
+  for (const { type, key } of MEETING_KINDS) {
     if (type === "committee" && committee !== true) continue;
     if (type === "group" && groups <= 0) continue;
     if ((type === "themeday" || type === "orglife" || type === "review") && !input.present.has(key)) continue;
@@ -165,9 +155,9 @@ function committeeOf(input: FlagInput, settings: Settings): boolean | undefined 
 }
 
 /** `required` tells which fields must be filled in this row: a blank one is a missing-value error. */
-export function flagInputOf(data: DataRow, present: ReadonlySet<FieldKey>, required: (key: FieldKey) => boolean): FlagInput {
+export function flagInputOf(data: DataRow, present: ReadonlySet<string>, required: (key: string) => boolean): FlagInput {
   const values: FlagInput["values"] = {};
-  const invalid = new Set<FieldKey>();
+  const invalid = new Set<string>();
   for (const [key, field] of data.fields) {
     values[key] = field.read.value;
     if (field.read.invalid) invalid.add(key);
@@ -182,8 +172,8 @@ export function flagsOfRow(
   sheet: string,
   months: number,
   settings: Settings,
-  present: ReadonlySet<FieldKey>,
-  required: (key: FieldKey) => boolean,
+  present: ReadonlySet<string>,
+  required: (key: string) => boolean,
   locale: Locale,
 ): Flag[] {
   return computeFlags(flagInputOf(data, present, required), months, settings, locale).map((f) => ({
@@ -196,16 +186,6 @@ export function flagsOfRow(
     label: flagLabel(f.flag, locale),
     detail: f.detail,
   }));
-}
-
-/** A meeting type named by its id (general …) or its Chinese column name (党员大会, 支委会 …). */
-export function meetingType(name: string): MeetingType | null {
-  const wanted = normaliseLabel(name).text;
-  for (const { type, key } of MEETINGS) {
-    if (type === wanted) return type;
-    if (FIELD_BY_KEY.get(key)?.labels.some((label) => normaliseLabel(label).text === wanted)) return type;
-  }
-  return null;
 }
 
 /** 缺会次数: meetings of a type still due in a period of `months` (PRODUCT.md §4). */

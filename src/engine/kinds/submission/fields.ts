@@ -1,6 +1,5 @@
-/** The standard submission sheet of PRODUCT.md §2: one entry per column key. */
-
-export type FieldType = "integer" | "number" | "money" | "text" | "yesno" | "level" | "yesno-or-integer" | "veto";
+/** The fields of the standard submission sheet (统计表) of PRODUCT.md §2: one entry per column key. */
+import type { FieldSpec } from "../kind";
 
 export type FieldKey =
   | "seq"
@@ -34,20 +33,7 @@ export type FieldKey =
   | "veto"
   | "notes";
 
-/** When a blank cell is an error: always, never, or under a condition on the row. */
-export type Requirement = "yes" | "no" | "when-committee" | "when-groups";
-
-export interface FieldSpec {
-  key: FieldKey;
-  /** The standard header, then its aliases. */
-  labels: readonly string[];
-  type: FieldType;
-  required: Requirement;
-  min?: number;
-  max?: number;
-}
-
-export const FIELDS: readonly FieldSpec[] = [
+export const FIELDS: readonly FieldSpec<FieldKey>[] = [
   { key: "seq", labels: ["序号"], type: "integer", required: "no" },
   { key: "code", labels: ["党组织编码", "组织编码"], type: "text", required: "no" },
   { key: "branch", labels: ["党支部名称", "支部名称", "党组织名称", "基层党组织名称"], type: "text", required: "yes" },
@@ -80,16 +66,12 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: "notes", labels: ["备注"], type: "text", required: "no" },
 ];
 
-export const FIELD_BY_KEY: ReadonlyMap<FieldKey, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
+export const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FieldKey>> = new Map(FIELDS.map((f) => [f.key, f]));
 
 /** The keys that make a sheet a submission (PRODUCT.md §2: membersFormal … businessScore). */
-export const CONTENT_KEYS: ReadonlySet<FieldKey> = new Set(
+export const CONTENT_KEYS: ReadonlySet<string> = new Set(
   FIELDS.slice(
     FIELDS.findIndex((f) => f.key === "membersFormal"),
     FIELDS.findIndex((f) => f.key === "businessScore") + 1,
   ).map((f) => f.key),
 );
-
-export function isNumeric(type: FieldType): boolean {
-  return type === "integer" || type === "number" || type === "money";
-}

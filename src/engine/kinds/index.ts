@@ -1,0 +1,19 @@
+/**
+ * Every sheet kind, in the order of LEDGERS.md §1: a sheet that fits two kinds is the first.
+ * Adding a kind is its module, its strings (src/i18n/kinds), its tests and its line here.
+ */
+import { meetingsKind } from "./meetings";
+import { submissionKind } from "./submission";
+
+export const KINDS = [submissionKind, meetingsKind] as const;
+
+export type KindId = (typeof KINDS)[number]["id"];
+
+/** The standard label of a field key, as users know it (a key means the same in every kind). */
+export function fieldLabel(key: string): string {
+  for (const kind of KINDS) {
+    const field = kind.fields.find((f) => f.key === key);
+    if (field) return field.labels[0];
+  }
+  return key;
+}

@@ -1,0 +1,107 @@
+/**
+ * A sheet kind (LEDGERS.md §1): one value the whole pipeline takes — its fields, how its header
+ * is recognised, what a row must hold, the checks of its rows and sheets, and what it finds once
+ * every sheet is read (duplicates across files, flags, the comparison with the 统计表). The
+ * engine's reading of a sheet (header, title block, rows, cell rules) is the same for every kind.
+ */
+import type { Locale } from "../../i18n";
+import type { FindingInput, SheetFinding } from "../findings";
+import type { Header } from "../header";
+import type { Flag } from "../report";
+import type { Settings } from "../settings";
+import type { DataRow, ParsedSheet } from "../sheet";
+
+export type FieldType =
+  | "integer"
+  | "number"
+  | "money"
+  | "text"
+  | "yesno"
+  | "level"
+  | "yesno-or-integer"
+  | "veto"
+  | "date"
+  /** One of `options` (or an alias of one). */
+  | "option"
+  /** Names separated by 、，,；; or spaces, each with an optional bracketed reason. */
+  | "names";
+
+/**
+ * When a blank cell is missing-value: always, never, when its column is there at all, or under
+ * a condition the kind decides (the 统计表's 支委会 and 党小组会 columns).
+ */
+export type Requirement = "yes" | "no" | "when-present" | "when-committee" | "when-groups";
+
+/** A value of an option field: the standard word first, then how forms also write it. */
+export interface OptionSpec {
+  value: string;
+  aliases: readonly string[];
+}
+
+export interface FieldSpec<K extends string = string> {
+  key: K;
+  /** The standard header, then its aliases. */
+  labels: readonly string[];
+  type: FieldType;
+  required: Requirement;
+  min?: number;
+  max?: number;
+  options?: readonly OptionSpec[];
+}
+
+export interface CheckContext {
+  settings: Settings;
+  locale: Locale;
+}
+
+/** A check of one data row of a sheet, after its cell rules. */
+export type RowRule = (row: DataRow, sheet: ParsedSheet, context: CheckContext) => FindingInput[];
+
+/** A check over the rows of one sheet. */
+export type SheetRule = (sheet: ParsedSheet, context: CheckContext) => FindingInput[];
+
+/** A flag of a sheet, with the sheet it is about (sheet names repeat across files). */
+export interface SheetFlag {
+  sheet: ParsedSheet;
+  flag: Flag;
+}
+
+/** A 统计表 row and the sheet it is on: what a department reported of one branch. */
+export interface Reported {
+  sheet: ParsedSheet;
+  row: DataRow;
+}
+
+/** What every sheet validated together offers a kind once all are read. */
+export interface Gathering extends CheckContext {
+  /** The sheets of this kind, in file and sheet order. */
+  sheets: readonly ParsedSheet[];
+  /** The 统计表 sheets, whose rows a ledger is held against (LEDGERS.md §6). */
+  submissions: readonly ParsedSheet[];
+}
+
+/** What a kind finds across its sheets: findings on any sheet (a 统计表's too), flags, and its own analysis. */
+export interface Outcome {
+  findings: SheetFinding[];
+  flags: SheetFlag[];
+}
+
+export interface SheetKind<K extends string = string> {
+  readonly id: string;
+  readonly fields: readonly FieldSpec<K>[];
+  /** Whether a header makes a sheet of this kind (PRODUCT.md §2, LEDGERS.md §1). */
+  accepts(header: Header): boolean;
+  /** A ledger of one branch may name it in its title block instead of a column (LEDGERS.md §1). */
+  readonly branchInTitle?: boolean;
+  /**
+   * The date field whose dates tell a ledger's year when neither its title block nor the
+   * assessment year does (LEDGERS.md §1); a 统计表 has none.
+   */
+  readonly periodField?: K;
+  /** Whether a blank cell of a field with a conditional requirement must be filled in this row. */
+  requiredWhen?(row: DataRow, requirement: Requirement, settings: Settings): boolean;
+  readonly rowRules: readonly RowRule[];
+  readonly sheetRules: readonly SheetRule[];
+  /** Once every sheet is read: checks across the kind's sheets and against the 统计表, and flags. */
+  gather(gathering: Gathering): Outcome;
+}

@@ -1,0 +1,80 @@
+/**
+ * Which calendar months, quarters or years of a period have a meeting of a type (LEDGERS.md §2,
+ * §7): the period cut into buckets of the type's interval, aligned to January, and the buckets no
+ * counted meeting falls in. One computation for the ledger's missing-meetings flag, its coverage
+ * sheet and DJ.MEETINGGAPS.
+ */
+import { serialOf, ymdOf } from "../../dates";
+import type { MeetingType, Settings } from "../../settings";
+
+export interface Bucket {
+  /** "2025-03" (a month), "2025Q2" (a quarter), "2025" (a year), "2025-01/2025-02" (another interval). */
+  key: string;
+  year: number;
+  /** 1–12. */
+  firstMonth: number;
+  months: number;
+  /** First and last day, as serials. */
+  start: number;
+  end: number;
+}
+
+/** Months between meetings of a type: 组织生活会 and 民主评议 are yearly. */
+export function intervalOf(type: MeetingType, settings: Settings): number {
+  return type === "orglife" || type === "review" ? 12 : settings.meetingEveryMonths[type];
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function keyOf(year: number, firstMonth: number, months: number): string {
+  if (months === 1) return `${year}-${pad(firstMonth)}`;
+  if (months === 3 && firstMonth % 3 === 1) return `${year}Q${(firstMonth + 2) / 3}`;
+  if (months === 12 && firstMonth === 1) return String(year);
+  return `${year}-${pad(firstMonth)}/${year}-${pad(firstMonth + months - 1)}`;
+}
+
+/** The index of a calendar month, to count months across years. */
+function monthNumber(serial: number): number {
+  const { year, month } = ymdOf(serial);
+  return year * 12 + month - 1;
+}
+
+/**
+ * The buckets of `interval` months (aligned to January; an interval that does not divide a year
+ * restarts each January) that overlap the days `start`…`end`, in time order.
+ */
+export function bucketsOf(interval: number, start: number, end: number): Bucket[] {
+  const buckets: Bucket[] = [];
+  if (!(end >= start)) return buckets;
+  const first = monthNumber(start);
+  const last = monthNumber(end);
+  for (let year = Math.floor(first / 12); year <= Math.floor(last / 12); year++) {
+    for (let firstMonth = 1; firstMonth <= 12; firstMonth += interval) {
+      const months = Math.min(interval, 13 - firstMonth);
+      const from = year * 12 + firstMonth - 1;
+      const to = from + months - 1;
+      if (to < first || from > last) continue;
+      const bucketStart = serialOf(year, firstMonth, 1);
+      const next = firstMonth + months > 12 ? serialOf(year + 1, 1, 1) : serialOf(year, firstMonth + months, 1);
+      if (bucketStart === null || next === null) continue;
+      buckets.push({ key: keyOf(year, firstMonth, months), year, firstMonth, months, start: bucketStart, end: next - 1 });
+    }
+  }
+  return buckets;
+}
+
+/** The buckets of `start`…`end` in which none of `dates` falls (dates outside the days do not count). */
+export function gapsOf(dates: readonly number[], interval: number, start: number, end: number): Bucket[] {
+  const within = dates.filter((d) => d >= start && d <= end);
+  return bucketsOf(interval, start, end).filter((bucket) => !within.some((d) => d >= bucket.start && d <= bucket.end));
+}
+
+/** First and last day of a period of months, as serials; null when it is outside Excel's calendar. */
+export function periodDays(year: number, startMonth: number, months: number): { start: number; end: number } | null {
+  const start = serialOf(year, startMonth, 1);
+  const lastIndex = year * 12 + startMonth - 1 + months;
+  const after = serialOf(Math.floor(lastIndex / 12), (lastIndex % 12) + 1, 1);
+  return start === null || after === null ? null : { start, end: after - 1 };
+}

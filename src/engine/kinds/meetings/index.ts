@@ -1,0 +1,216 @@
+/** The 三会一课 meeting ledger (LEDGERS.md §2): a meeting a row, held against the 统计表 (§6). */
+import { makeFinding, type FindingInput, type SheetFinding } from "../../findings";
+import { formatNumber } from "../../findings";
+import type { Header } from "../../header";
+import { ledgerMismatch, type RecordedRows } from "../../ledgers";
+import { MEETING_KINDS } from "../../meetingTypes";
+import type { Flag } from "../../report";
+import { flagLabel } from "../../rules";
+import type { DataRow, ParsedSheet, SheetPeriod } from "../../sheet";
+import { isoOf } from "../../dates";
+import { originalValue } from "../../values";
+import type { Locale } from "../../../i18n";
+import { ledgersText } from "../../../i18n/kinds/ledgers";
+import { meetingsText } from "../../../i18n/kinds/meetings";
+import { engineText } from "../../../i18n/engine";
+import type { CheckContext, Gathering, Outcome, SheetFlag, SheetKind } from "../kind";
+import { MEETING_FIELDS, type MeetingField } from "./fields";
+import {
+  absencesOf,
+  absenteesOf,
+  coverageOf,
+  meetingLedger,
+  monthOf,
+  numberOf,
+  outOfPeriod,
+  quorumFailed,
+  typeOf,
+  typeWord,
+  type LedgerBranch,
+  type MeetingLedger,
+  type MeetingRecord,
+  type TypeCoverage,
+} from "./ledger";
+import type { Bucket } from "./coverage";
+
+/** The fields only a meeting ledger has: one of them, with 会议类型 and 会议日期, makes a ledger without a 党支部 column. */
+const LEDGER_ONLY: readonly MeetingField[] = ["topic", "host", "recorder", "expected", "present", "absentees", "place", "content"];
+
+/** 会议类型 and 会议日期, and 党支部 or another field only a meeting ledger has (LEDGERS.md §1). */
+function accepts(header: Header): boolean {
+  if (!header.byKey.has("type") || !header.byKey.has("date")) return false;
+  return header.byKey.has("branch") || LEDGER_ONLY.some((key) => header.byKey.has(key));
+}
+
+/** The period as people say it: 2025年, 2025年3月, 2025年1–6月. */
+export function periodText(period: SheetPeriod, locale: Locale): string {
+  const t = meetingsText(locale);
+  const { year, startMonth, months } = period;
+  if (year === undefined) return "";
+  if (months === 1) return t("period.single", { year, month: startMonth });
+  if (months === 12 && startMonth === 1) return t("period.whole", { year });
+  return t("period.span", { year, from: startMonth, to: startMonth + months - 1 });
+}
+
+function at(row: DataRow, key: MeetingField): { row: number; col: number; field: string; value?: ReturnType<typeof originalValue> } {
+  const field = row.fields.get(key);
+  return { row: row.row, col: field?.col ?? 1, field: key, value: field ? originalValue(field.cell) : undefined };
+}
+
+/** date-out-of-period: the meeting does not count for this period. */
+function datedInPeriod(row: DataRow, sheet: ParsedSheet, { locale }: CheckContext): FindingInput[] {
+  const date = row.fields.get("date")?.read.value;
+  if (typeof date !== "number" || !outOfPeriod(date, sheet.period)) return [];
+  return [{ rule: "date-out-of-period", ...at(row, "date"), params: { period: periodText(sheet.period, locale) } }];
+}
+
+/** attendance-mismatch: the counts of those expected, present, on leave and absent, and the absentees named. */
+function attendance(row: DataRow): FindingInput[] {
+  const expected = numberOf(row, "expected");
+  const present = numberOf(row, "present");
+  const leave = numberOf(row, "leave");
+  const absent = numberOf(row, "absent");
+  if (expected !== undefined && present !== undefined && present > expected) {
+    return [{ rule: "attendance-mismatch", ...at(row, "present"), params: { present, expected } }];
+  }
+  if (expected !== undefined && present !== undefined && leave !== undefined && absent !== undefined && present + leave + absent !== expected) {
+    return [{ rule: "attendance-mismatch", variant: "sum", ...at(row, "present"), params: { present, leave, absent, expected, sum: present + leave + absent } }];
+  }
+  const names = absenteesOf(row).length;
+  const counted = (row.fields.has("leave") || row.fields.has("absent")) && (leave !== undefined || absent !== undefined);
+  if (counted && names > (leave ?? 0) + (absent ?? 0)) {
+    return [{ rule: "attendance-mismatch", variant: "names", ...at(row, "present"), params: { names, count: (leave ?? 0) + (absent ?? 0) } }];
+  }
+  return [];
+}
+
+/** quorum-not-met: a 党员大会 or 支委会 with no more than half present. */
+function quorum(row: DataRow): FindingInput[] {
+  const type = typeOf(row);
+  if (!quorumFailed(row, type) || type === null) return [];
+  return [
+    {
+      rule: "quorum-not-met",
+      ...at(row, "present"),
+      params: { type: typeWord(type), expected: numberOf(row, "expected") ?? "", present: numberOf(row, "present") ?? "" },
+    },
+  ];
+}
+
+function duplicates(ledger: MeetingLedger): SheetFinding[] {
+  return ledger.records.flatMap((record) => {
+    const { original, type, date } = record;
+    if (record.status !== "duplicate" || !original || type === null || date === null) return [];
+    const { sheet, row } = record;
+    const other = ledgersText(sheet.locale)("rows", { sheet: original.sheet === sheet ? "" : original.sheet.sheet, rows: original.row.row }).trim();
+    const finding = makeFinding(
+      sheet.sheet,
+      { rule: "duplicate-meeting", ...at(row, "date"), params: { branch: row.branch, date: isoOf(date), type: typeWord(type), other } },
+      sheet.locale,
+      MEETING_FIELDS,
+    );
+    return [{ sheet, finding }];
+  });
+}
+
+/** A bucket as a detail names it: 3月, 第2季度, 全年, 1–2月. */
+function bucketWord(bucket: Bucket, locale: Locale): string {
+  const t = meetingsText(locale);
+  const mm = String(bucket.firstMonth).padStart(2, "0");
+  if (bucket.months === 1) return t("period.month", { year: bucket.year, month: bucket.firstMonth, mm });
+  if (bucket.months === 3 && bucket.firstMonth % 3 === 1) return t("period.quarter", { year: bucket.year, quarter: (bucket.firstMonth + 2) / 3 });
+  if (bucket.months === 12) return t("period.year", { year: bucket.year });
+  const last = bucket.firstMonth + bucket.months - 1;
+  return t("period.months", { year: bucket.year, from: bucket.firstMonth, to: last, fromMm: mm, toMm: String(last).padStart(2, "0") });
+}
+
+function flagOf(branch: LedgerBranch, record: MeetingRecord, flag: Omit<Flag, "branch" | "unit" | "sheet" | "row">): SheetFlag {
+  return { sheet: record.sheet, flag: { ...flag, branch: branch.branch, unit: branch.unit, sheet: record.sheet.sheet, row: record.row.row } };
+}
+
+/** missing-meetings: every required type's uncovered months, quarters or year; critical when a type has none at all. */
+function missingMeetings(branch: LedgerBranch, coverage: readonly TypeCoverage[], locale: Locale): SheetFlag | null {
+  const short = coverage.filter((c) => c.gaps.length > 0);
+  if (short.length === 0) return null;
+  const t = meetingsText(locale);
+  const words = engineText(locale);
+  const detail = short
+    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, locale)).join(t("gap.list")) }))
+    .join(t("gap.join"));
+  const critical = coverage.some((c) => c.buckets.every((b) => b.records.length === 0));
+  return flagOf(branch, branch.records[0], {
+    flag: "missing-meetings",
+    level: critical ? "critical" : "warning",
+    label: flagLabel("missing-meetings", locale),
+    detail,
+    gaps: short.map((c) => ({ type: typeWord(c.type), periods: c.gaps.map((g) => g.key) })),
+  });
+}
+
+function longAbsences(branch: LedgerBranch, locale: Locale): SheetFlag[] {
+  const t = meetingsText(locale);
+  const month = (index: number) => t("period.single", monthOf(index));
+  return absencesOf(branch).map((absence) =>
+    flagOf(branch, absence.meetings[0], {
+      flag: "long-absence",
+      level: "warning",
+      label: flagLabel("long-absence", locale),
+      detail: t("absence.detail", { person: absence.person, from: month(absence.from), to: month(absence.to), count: absence.meetings.length }),
+      person: absence.person,
+    }),
+  );
+}
+
+/** ledger-mismatch: each reported meeting count against the counted meetings of its type (LEDGERS.md §6). */
+function againstReports(ledger: MeetingLedger, locale: Locale): SheetFinding[] {
+  const byReported = new Map<DataRow, { reported: NonNullable<LedgerBranch["reported"]>; records: MeetingRecord[] }>();
+  for (const branch of ledger.branches) {
+    if (!branch.reported) continue;
+    const entry = byReported.get(branch.reported.row) ?? { reported: branch.reported, records: [] };
+    entry.records.push(...branch.records);
+    byReported.set(branch.reported.row, entry);
+  }
+  const times = (count: number) => ledgersText(locale)("count.times", { count: formatNumber(count) });
+  const findings: SheetFinding[] = [];
+  for (const { reported, records } of byReported.values()) {
+    for (const { type, key } of MEETING_KINDS) {
+      if (key === "orgLifeMeeting" || key === "memberReview") continue;
+      const field = reported.row.fields.get(key);
+      const stated = numberOf(reported.row, key);
+      if (!field || field.read.blank || stated === undefined) continue;
+      const counted = records.filter((r) => r.status === "counted" && r.type === type);
+      if (counted.length === stated) continue;
+      const sources: RecordedRows[] = [];
+      for (const r of counted) {
+        const source = sources.find((s) => s.sheet === r.sheet);
+        if (source) source.rows.push(r.row.row);
+        else sources.push({ sheet: r.sheet, rows: [r.row.row] });
+      }
+      const ledgerName = [...new Set(records.map((r) => r.sheet.sheet))].join("、");
+      findings.push(ledgerMismatch(reported, key, { reported: times(stated), recorded: times(counted.length) }, sources, ledgerName));
+    }
+  }
+  return findings;
+}
+
+function gather({ sheets, submissions, settings, locale }: Gathering): Outcome {
+  const ledger = meetingLedger(sheets, submissions);
+  const flags: SheetFlag[] = [];
+  for (const branch of ledger.branches) {
+    const missing = missingMeetings(branch, coverageOf(ledger, branch, settings), locale);
+    if (missing) flags.push(missing);
+    flags.push(...longAbsences(branch, locale));
+  }
+  return { findings: [...duplicates(ledger), ...againstReports(ledger, locale)], flags };
+}
+
+export const meetingsKind = {
+  id: "meetings",
+  fields: MEETING_FIELDS,
+  accepts,
+  branchInTitle: true,
+  periodField: "date",
+  rowRules: [datedInPeriod, attendance, quorum],
+  sheetRules: [],
+  gather,
+} as const satisfies SheetKind<MeetingField>;

@@ -1,0 +1,162 @@
+/** The 统计表's rules over rows rather than cells: inconsistent, conditional columns, duplicate-branch. */
+import { makeFinding, type FindingInput, type SheetFinding } from "../../findings";
+import type { Variant } from "../../rules";
+import { FIELDS, FIELD_BY_KEY, type FieldKey } from "./fields";
+import { combinedScore, levelOf, roundTo } from "../../scoring";
+import { committeeDue, type Settings } from "../../settings";
+import { missingColumn, type DataRow, type ParsedSheet } from "../../sheet";
+import { BranchIndex } from "../../identity";
+import { originalValue } from "../../values";
+import type { CheckContext, Reported } from "../kind";
+
+/** A usable value of a field: present, filled and valid. */
+function usable(data: DataRow, key: FieldKey): number | string | boolean | undefined {
+  const field = data.fields.get(key);
+  if (!field || field.read.invalid || field.read.value === null) return undefined;
+  return field.read.value;
+}
+
+type InconsistentVariant = Variant<"inconsistent">;
+
+function at(data: DataRow, key: FieldKey, variant: InconsistentVariant, params: FindingInput["params"] = {}): FindingInput {
+  const field = data.fields.get(key);
+  return {
+    rule: "inconsistent",
+    variant,
+    row: data.row,
+    col: field?.col ?? 1,
+    field: key,
+    value: field ? originalValue(field.cell) : undefined,
+    params,
+  };
+}
+
+/** The inconsistent warnings of one row (PRODUCT.md §3), each only when all its cells are filled. */
+export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }: CheckContext): FindingInput[] {
+  const out: FindingInput[] = [];
+  const num = (key: FieldKey): number | undefined => {
+    const v = usable(data, key);
+    return typeof v === "number" ? v : undefined;
+  };
+  const pairs: [FieldKey, FieldKey, InconsistentVariant][] = [
+    ["spent", "budget", "spent"],
+    ["duesPaid", "duesDue", "dues"],
+    ["newMembers", "membersProbationary", "newMembers"],
+  ];
+  for (const [more, less, variant] of pairs) {
+    const a = num(more);
+    const b = num(less);
+    const decimals = FIELD_BY_KEY.get(more)?.type === "money" ? 2 : 6;
+    if (a !== undefined && b !== undefined && roundTo(a, decimals) > roundTo(b, decimals)) {
+      out.push(at(data, more, variant, { other: b }));
+    }
+  }
+  const committeeMeetings = num("committeeMeetings");
+  if (committeeMeetings !== undefined && committeeMeetings > 0 && usable(data, "hasCommittee") === false) {
+    out.push(at(data, "committeeMeetings", "committee"));
+  }
+  const level = usable(data, "level");
+  const party = num("partyScore");
+  const business = num("businessScore");
+  const vetoed = usable(data, "veto") === true;
+  if (
+    typeof level === "string" &&
+    party !== undefined &&
+    business !== undefined &&
+    settings.thresholds.length === parsed.levels.length - 1
+  ) {
+    const score = combinedScore(party, business, settings.partyWeight, settings.method);
+    const expected = levelOf(score, vetoed, settings.thresholds, parsed.levels);
+    if (expected !== level) {
+      out.push(at(data, "level", "level", { score: roundTo(score, 2), expected }));
+    }
+  }
+  if (vetoed && typeof level === "string" && level !== parsed.levels[0]) {
+    out.push(at(data, "veto", "veto", { level, lowest: parsed.levels[0] }));
+  }
+  return out;
+}
+
+/** inconsistent: the period's year is not the assessment year (when that setting is given). */
+export function periodYear(parsed: ParsedSheet, { settings }: CheckContext): FindingInput[] {
+  const { year, periodCell, periodText } = parsed.title;
+  if (settings.assessmentYear === null || year === undefined || !periodCell || year === settings.assessmentYear) return [];
+  return [
+    {
+      rule: "inconsistent",
+      variant: "year",
+      row: periodCell.row,
+      col: periodCell.col,
+      value: periodText,
+      params: { year, expected: settings.assessmentYear },
+    },
+  ];
+}
+
+export function hasCommittee(data: DataRow, settings: Settings): boolean | undefined {
+  const field = data.fields.get("hasCommittee");
+  const formal = data.fields.get("membersFormal")?.read.value;
+  return committeeDue(field?.read.value, field?.read.invalid ?? false, typeof formal === "number" ? formal : undefined, settings);
+}
+
+export function groupCount(data: DataRow): number {
+  const v = data.fields.get("groups")?.read.value;
+  return typeof v === "number" ? v : 0;
+}
+
+/** Whether the row needs its 支委会 or 党小组会 filled: it has a committee, or groups. */
+export function requiredWhen(data: DataRow, requirement: string, settings: Settings): boolean {
+  if (requirement === "when-committee") return hasCommittee(data, settings) === true;
+  if (requirement === "when-groups") return groupCount(data) > 0;
+  return false;
+}
+
+/** Columns that rows need but the header lacks (支委会 when a row has a committee, …). */
+export function conditionalColumns(parsed: ParsedSheet, { settings }: CheckContext): FindingInput[] {
+  return FIELDS.filter(
+    (spec) =>
+      (spec.required === "when-committee" || spec.required === "when-groups") &&
+      !parsed.header.byKey.has(spec.key) &&
+      parsed.rows.some((data) => requiredWhen(data, spec.required, settings)),
+  ).map((spec) => missingColumn(parsed.header, spec));
+}
+
+/**
+ * duplicate-branch over every sheet validated together, in order; reported at the later row.
+ * Within a sheet branches are told apart by code, else by name alone; across sheets by code,
+ * else by (unit, name) (PRODUCT.md §2).
+ */
+export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[] {
+  const across = new BranchIndex<Reported>(true);
+  const findings: SheetFinding[] = [];
+  for (const sheet of sheets) {
+    const within = new BranchIndex<Reported>(false);
+    const read: DataRow[] = [];
+    for (const row of sheet.rows) {
+      const branchField = row.fields.get("branch");
+      if (!row.branch || !branchField || branchField.read.invalid) continue;
+      const earlier = within.find(row.code, undefined, row.branch) ?? across.find(row.code, row.unit, row.branch);
+      // A duplicate is indexed too (the index keeps the first row of each identity): its own code or
+      // name may be the only link to a later row, which would otherwise go unreported in one file
+      // order and be reported in the other.
+      within.add({ sheet, row }, row.code, undefined, row.branch);
+      read.push(row);
+      if (!earlier) continue;
+      const field = (earlier.byCode ? row.fields.get("code") : undefined) ?? branchField;
+      findings.push({
+        sheet,
+        finding: makeFinding(sheet.sheet, {
+          rule: "duplicate-branch",
+          variant: earlier.item.sheet === sheet ? "default" : "other-sheet",
+          row: row.row,
+          col: field.col,
+          field: field.key,
+          value: originalValue(field.cell),
+          params: { branch: row.branch, otherRow: earlier.item.row.row, otherSheet: earlier.item.sheet.sheet },
+        }, sheet.locale, sheet.kind.fields),
+      });
+    }
+    for (const row of read) across.add({ sheet, row }, row.code, row.unit, row.branch);
+  }
+  return findings;
+}

@@ -1,0 +1,88 @@
+/**
+ * What every ledger shares once all sheets are read (LEDGERS.md §6): finding the 统计表 row of a
+ * ledger's branch, for the same period, and saying where a reported figure and its record differ.
+ */
+import { makeFinding, type SheetFinding } from "./findings";
+import { BranchIndex } from "./identity";
+import type { Reported } from "./kinds/kind";
+import type { ParsedSheet, SheetPeriod } from "./sheet";
+import { originalValue } from "./values";
+import { ledgersText } from "../i18n/kinds/ledgers";
+
+/** A 统计表 without a year is about whichever year a ledger of the same months is. */
+function samePeriod(reported: SheetPeriod, ledger: SheetPeriod): boolean {
+  return (
+    reported.startMonth === ledger.startMonth && reported.months === ledger.months && (reported.year === undefined || reported.year === ledger.year)
+  );
+}
+
+/**
+ * The 统计表 rows by branch identity (PRODUCT.md §2): by code when both sides have one, else by
+ * unit and name when the ledger has a unit column, else by name.
+ */
+export class ReportedBranches {
+  private readonly withUnit = new BranchIndex<Reported[]>(true);
+  private readonly byName = new BranchIndex<Reported[]>(false);
+
+  constructor(submissions: readonly ParsedSheet[]) {
+    for (const sheet of submissions) {
+      for (const row of sheet.rows) {
+        if (!row.branch || row.fields.get("branch")?.read.invalid) continue;
+        // Rows of one branch (a 统计表 of each period) share one list; add keeps keys already taken.
+        for (const index of [this.withUnit, this.byName]) {
+          const list = index.find(row.code, row.unit, row.branch)?.item ?? [];
+          list.push({ sheet, row });
+          index.add(list, row.code, row.unit, row.branch);
+        }
+      }
+    }
+  }
+
+  /** The 统计表 row of this ledger branch for the ledger's period, if one was validated with it. */
+  find(ledger: ParsedSheet, branch: { code?: string; unit: string; branch: string }): Reported | undefined {
+    const index = ledger.header.byKey.has("unit") ? this.withUnit : this.byName;
+    const candidates = index.find(branch.code, branch.unit, branch.branch)?.item ?? [];
+    return candidates.find((reported) => samePeriod(reported.sheet.period, ledger.period));
+  }
+}
+
+/** Ledger rows a recorded figure comes from, by sheet. */
+export interface RecordedRows {
+  sheet: ParsedSheet;
+  rows: number[];
+}
+
+/**
+ * ledger-mismatch at the 统计表 cell of `key`: `reported` and `recorded` are the figures as said
+ * ("4 次", "1 200 元"); `sources` the ledger rows behind the record (none: nothing counted).
+ */
+export function ledgerMismatch(
+  at: Reported,
+  key: string,
+  figures: { reported: string; recorded: string },
+  sources: readonly RecordedRows[],
+  ledgerName: string,
+): SheetFinding {
+  const { sheet, row } = at;
+  const field = row.fields.get(key);
+  const t = ledgersText(sheet.locale);
+  const rows = sources
+    .filter((s) => s.rows.length > 0)
+    .map((s) => t("rows", { sheet: s.sheet.sheet, rows: s.rows.join(t("rows.list")) }))
+    .join(t("rows.join"));
+  const finding = makeFinding(
+    sheet.sheet,
+    {
+      rule: "ledger-mismatch",
+      variant: rows === "" ? "none" : "default",
+      row: row.row,
+      col: field?.col ?? 1,
+      field: key,
+      value: field ? originalValue(field.cell) : undefined,
+      params: { ...figures, rows, ledger: ledgerName },
+    },
+    sheet.locale,
+    sheet.kind.fields,
+  );
+  return { sheet, finding };
+}
