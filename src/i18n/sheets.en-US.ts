@@ -17,6 +17,8 @@ export const sheetsEnUS: Record<keyof typeof sheetsZhCN, string> = {
 
   "flags.col.flag": "Flag",
   "flags.col.level": "Level",
+  "flags.col.person": "Member",
+  "flags.col.gaps": "Missing periods",
   "flags.col.detail": "Detail",
   "flags.col.source": "Source",
   "flags.col.total": "Total",

@@ -16,6 +16,8 @@ export const sheetsZhCN = {
   "flags.col.flag": "预警",
   "flags.col.level": "级别",
   "flags.col.detail": "说明",
+  "flags.col.person": "人员",
+  "flags.col.gaps": "缺会期间",
   "flags.col.source": "来源",
   "flags.col.total": "合计",
   "flags.level.warning": "一般",

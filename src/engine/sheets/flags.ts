@@ -1,6 +1,7 @@
 /**
- * 预警: one row per flag, linked to its row in the submission, and beside it the count of each
- * flag per department (所属单位) — the figures an office reports back to each department.
+ * 预警: one row per flag, linked to its row in the submission or ledger — a member's flag (连续6个月
+ * 未参加组织生活) names the member, a ledger's 缺会 its missing months and quarters — and beside it
+ * the count of each flag per department (所属单位): the figures an office reports back to each.
  */
 import type { Flag, Report } from "../report";
 import { FLAG_IDS, flagLabel, type FlagId } from "../rules";
@@ -71,10 +72,21 @@ export function flagsSheet(report: Report, locale: Locale): SheetSpec {
     flag.branch,
     flag.label,
     t(LEVEL_WORD[flag.level]),
+    flag.person ?? null,
     flag.detail,
+    flag.gaps ? flag.gaps.map((g) => `${g.type} ${g.periods.join("、")}`).join("；") : null,
     linkTo(flag.sheet, `A${flag.row}`),
   ]);
-  const flagColumns = [fieldLabel("unit"), fieldLabel("branch"), t("flags.col.flag"), t("flags.col.level"), t("flags.col.detail"), t("flags.col.source")];
+  const flagColumns = [
+    fieldLabel("unit"),
+    fieldLabel("branch"),
+    t("flags.col.flag"),
+    t("flags.col.level"),
+    t("flags.col.person"),
+    t("flags.col.detail"),
+    t("flags.col.gaps"),
+    t("flags.col.source"),
+  ];
 
   const { units, ids, byUnit } = countFlags(report, flags);
   const countRows: OutCell[][] = units.map((unit) => {
@@ -102,7 +114,7 @@ export function flagsSheet(report: Report, locale: Locale): SheetSpec {
       },
     ],
     cells: totalLine.map((value, i) => ({ row: totalRow, col: countsCol + i, value, bold: true })),
-    widths: [16, 20, 14, 6, 36, 8, 2, 16, ...ids.map((id) => Math.max(8, label(id).length * 2 + 2)), 6],
+    widths: [16, 20, 14, 6, 8, 36, 24, 8, 2, 16, ...ids.map((id) => Math.max(8, label(id).length * 2 + 2)), 6],
     freezeRows: 1,
   };
 }
