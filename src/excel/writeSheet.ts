@@ -16,6 +16,8 @@ import { rowBlocks } from "../host/blocks";
 import { refusal } from "./errors";
 import { uniqueSheetName, uniqueTableName } from "../host/naming";
 import { formatOf, hyperlinkFormula, layout, type Canvas } from "../host/layout";
+import { MARK_COLORS } from "../host/marks";
+import { columnLetter } from "../engine/grid";
 import { loadRegistry, saveRegistry, type OwnedItem } from "./registry";
 import { isSupported } from "./requirements";
 
@@ -66,6 +68,7 @@ function queueBlock(sheet: Excel.Worksheet, canvas: Canvas, offset: number, rows
 
 export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   if (rule.kind === "list") return { list: { inCellDropDown: true, source: rule.options.join(",") } };
+  if (rule.kind === "date") return { date: { operator: "Between", formula1: rule.min, formula2: rule.max } };
   const basic: Excel.BasicDataValidation =
     rule.max === undefined ? { operator: "GreaterThanOrEqualTo", formula1: rule.min } : { operator: "Between", formula1: rule.min, formula2: rule.max };
   return rule.kind === "whole" ? { wholeNumber: basic } : { decimal: basic };
@@ -218,6 +221,15 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
       dataValidation.rule = validationRule(validation.rule);
       if (validation.prompt) dataValidation.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
       if (validation.error) dataValidation.errorAlert = { showAlert: true, style: "Stop", title: validation.error.title, message: validation.error.message };
+    }
+    for (const area of spec.zeroFills ?? []) {
+      const range = sheet.getRangeByIndexes(area.row, area.col, area.rows, area.cols);
+      const format = range.conditionalFormats.add("Custom");
+      // Relative to the area's first cell; a blank cell is no 0 here, as it would be to a cell-value rule.
+      const first = `${columnLetter(area.col + 1)}${area.row + 1}`;
+      format.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}=0)`;
+      format.custom.format.fill.color = MARK_COLORS.error.fill;
+      format.custom.format.font.color = MARK_COLORS.error.font;
     }
     for (const item of dropNames) names.getItem(item.name).delete();
     for (const item of spec.names ?? []) names.add(item.name, sheet.getRangeByIndexes(item.row, item.col, 1, 1), item.comment);

@@ -23,6 +23,7 @@ export const excelEnUS: Record<keyof typeof excelZhCN, string> = {
   "excel.role.results": "Results",
   "excel.role.settings": "Settings",
   "excel.role.template": "Template",
+  "excel.role.coverage": "Meeting coverage",
   "excel.role.frozen": "Values-only copy",
   "excel.frozen.name": "{name} (values)",
   "excel.sheet.untitled": "Sheet",

@@ -21,6 +21,7 @@ export const excelZhCN = {
   "excel.role.results": "评分结果",
   "excel.role.settings": "参数",
   "excel.role.template": "模板",
+  "excel.role.coverage": "三会一课覆盖",
   "excel.role.frozen": "固化副本",
   "excel.frozen.name": "{name}（数值）",
   "excel.sheet.untitled": "工作表",

@@ -103,10 +103,10 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.results.noCohort": "none (no branch in that grade)",
   "tabs.results.ratesProblem": "No upgrade rate can be computed: {problem}",
 
-  "tabs.template.intro": "Inserts a blank standard submission sheet, with drop-downs, input prompts and range checks, for departments to fill in.",
-  "tabs.template.run": "Insert the template",
+  "tabs.template.intro": "Inserts a blank standard submission sheet or meeting ledger, with drop-downs (grades, meeting types), date checks, input prompts and range checks, for departments and branches to fill in.",
+  "tabs.template.run": "Insert the {name}",
   "tabs.template.done": "Inserted the sheet “{sheet}”.",
-  "tabs.template.failed": "Could not insert the template: {reason}",
+  "tabs.template.failed": "Could not insert the {name}: {reason}",
 
   "tabs.settings.intro": "Settings are kept in the add-in's own Settings sheet; the formulas it writes refer to its names.",
   "tabs.settings.auto": "Automatic (recognised from the submissions)",

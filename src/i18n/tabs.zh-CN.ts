@@ -101,10 +101,10 @@ export const tabsZhCN = {
   "tabs.results.noCohort": "无（该等次没有支部）",
   "tabs.results.ratesProblem": "无法计算晋位升级率：{problem}",
 
-  "tabs.template.intro": "插入一张空白的标准填报表，含下拉列表、输入提示和数值范围检查，可发给各部门填写。",
-  "tabs.template.run": "插入填报模板",
+  "tabs.template.intro": "插入一张空白的标准填报表或三会一课台账，含下拉列表（等次、会议类型等）、日期检查、输入提示和数值范围检查，可发给各部门、各党支部填写。",
+  "tabs.template.run": "插入{name}",
   "tabs.template.done": "已插入工作表“{sheet}”。",
-  "tabs.template.failed": "插入填报模板失败：{reason}",
+  "tabs.template.failed": "插入{name}失败：{reason}",
 
   "tabs.settings.intro": "参数保存在本插件管理的“参数”工作表中，生成的公式引用其中的名称。",
   "tabs.settings.auto": "自动（按填报内容识别）",

@@ -1,6 +1,7 @@
-/** 模板: a blank standard submission sheet, with drop-downs and input prompts, for departments to fill. */
+/** 模板: a blank sheet of each kind (统计表, 三会一课台账), with drop-downs and input prompts, for departments to fill. */
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentAdd20Regular } from "@fluentui/react-icons";
+import { KINDS, kindText, type SheetKind } from "../engine";
 import { templateSheet } from "../engine/sheets";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
@@ -15,14 +16,15 @@ export function TemplateView({ host, workbook }: WorkbookViewProps) {
   const t = useText();
   const styles = useStyles();
   const action = useAction();
+  const nameOf = (kind: SheetKind) => kindText(kind.id, host.locale)("kind.template");
 
-  const insert = () =>
+  const insert = (kind: SheetKind) =>
     action.perform(
-      (reason) => t("tabs.template.failed", { reason }),
+      (reason) => t("tabs.template.failed", { name: nameOf(kind), reason }),
       async (progress) => {
         // The drop-downs offer the office's own levels, so the template follows 参数.
         const settings = await workbookSettings(workbook, host.locale);
-        const sheet = await workbook.writeSheet(templateSheet(settings, host.locale), progress);
+        const sheet = await workbook.writeSheet(templateSheet(kind, settings, host.locale), progress);
         return t("tabs.template.done", { sheet });
       },
     );
@@ -30,9 +32,11 @@ export function TemplateView({ host, workbook }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={action.state.busy}>
       <Body1>{t("tabs.template.intro")}</Body1>
-      <Button appearance="primary" icon={<DocumentAdd20Regular />} onClick={insert} disabled={action.state.busy}>
-        {t("tabs.template.run")}
-      </Button>
+      {KINDS.map((kind) => (
+        <Button key={kind.id} appearance="primary" icon={<DocumentAdd20Regular />} onClick={() => insert(kind)} disabled={action.state.busy}>
+          {t("tabs.template.run", { name: nameOf(kind) })}
+        </Button>
+      ))}
       <Feedback state={action.state} />
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import type { OutCell, SheetSpec } from "../../src/engine/sheets/spec";
 import { ExcelHostError } from "../../src/excel/errors";
+import { MARK_COLORS } from "../../src/host/marks";
 import { ExcelHost } from "../../src/excel/excelHost";
 import { type BookState, entered, install, newBook, newSheet, registryOf, reopenBook, sheetNamed, withOffice } from "./fakeBook";
 
@@ -177,6 +178,29 @@ describe("writeSheet", () => {
       message: "无法写入“汇总”：工作簿中已有名称“DJ_Total”且不是助手创建的，助手不会覆盖它。请将该名称改名或删除后重试",
     });
     expect(JSON.stringify(state)).toBe(before);
+  });
+
+  test("a date validation, and zero cells of an area filled red by a conditional format that leaves blanks alone", async () => {
+    const state = newBook();
+    install(state);
+    const spec: SheetSpec = {
+      role: "coverage",
+      name: "三会一课覆盖",
+      cells: [
+        { row: 0, col: 0, value: "党支部" },
+        { row: 1, col: 0, value: "第一党支部" },
+        { row: 1, col: 1, value: 0 },
+        { row: 1, col: 2, value: 2 },
+      ],
+      validations: [{ area: { row: 1, col: 4, rows: 10, cols: 1 }, rule: { kind: "date", min: "1900-03-01", max: "2099-12-31" } }],
+      zeroFills: [{ row: 1, col: 1, rows: 5, cols: 12 }],
+    };
+    await new ExcelHost({ locale: "zh-CN" }).workbook!.writeSheet(spec);
+    const sheet = sheetNamed(state, "三会一课覆盖");
+    expect(sheet.validations).toEqual([{ address: "E2:E11", rule: { date: { operator: "Between", formula1: "1900-03-01", formula2: "2099-12-31" } } }]);
+    expect(sheet.formats).toEqual([
+      { id: expect.any(String), type: "Custom", ranges: "B2:M6", formula: "=AND(ISNUMBER(B2),B2=0)", fill: MARK_COLORS.error.fill, font: MARK_COLORS.error.font },
+    ]);
   });
 
   test("template and frozen sheets always add a sheet; a template is not recorded as ours", async () => {

@@ -9,7 +9,7 @@ import type { ReactElement } from "react";
 import type { Locale } from "../../src/i18n";
 import { screen, within } from "@testing-library/react";
 import { renderIn } from "./renderIn";
-import { validateWorkbooks, withDefaults } from "../../src/engine";
+import { meetingsKind, submissionKind, validateWorkbooks, withDefaults } from "../../src/engine";
 import { flagsSheet, resultsSheet, settingsSheet, templateSheet } from "../../src/engine/sheets";
 import type { WorkbookViewProps } from "../../src/taskpane/App";
 import { ConsolidatedView } from "../../src/taskpane/ConsolidatedView";
@@ -143,15 +143,23 @@ describe("模板", () => {
     workbook.owned.set("settings", { name: "参数", grid: specGrid(settingsSheet(settings, "zh-CN"), "参数") });
     renderView(TemplateView, workbook);
     await press("插入填报模板");
-    expect(workbook.written).toEqual([templateSheet(settings, "zh-CN")]);
+    expect(workbook.written).toEqual([templateSheet(submissionKind, settings, "zh-CN")]);
     expect(workbook.written[0].role).toBe("template");
     expect(screen.getByText("已插入工作表“填报模板”。")).toBeTruthy();
+  });
+
+  test("inserts the meeting-ledger template too, with its drop-down of meeting types", async () => {
+    const workbook = new StandInWorkbook();
+    renderView(TemplateView, workbook);
+    await press("插入三会一课台账模板");
+    expect(workbook.written).toEqual([templateSheet(meetingsKind, withDefaults(), "zh-CN")]);
+    expect(screen.getByText("已插入工作表“三会一课台账模板”。")).toBeTruthy();
   });
 
   test("in English", async () => {
     const workbook = new StandInWorkbook();
     renderView(TemplateView, workbook, "en-US");
     await press("Insert the template");
-    expect(screen.getByText(`Inserted the sheet “${templateSheet(withDefaults(), "en-US").name}”.`)).toBeTruthy();
+    expect(screen.getByText(`Inserted the sheet “${templateSheet(submissionKind, withDefaults(), "en-US").name}”.`)).toBeTruthy();
   });
 });

@@ -2,6 +2,8 @@
  * Every sheet kind, in the order of LEDGERS.md §1: a sheet that fits two kinds is the first.
  * Adding a kind is its module, its strings (src/i18n/kinds), its tests and its line here.
  */
+import { translator, type Locale, type Translate } from "../../i18n";
+import { KIND_WORDS, type KindKey } from "../../i18n/kinds";
 import { meetingsKind } from "./meetings";
 import { submissionKind } from "./submission";
 
@@ -16,4 +18,11 @@ export function fieldLabel(key: string): string {
     if (field) return field.labels[0];
   }
   return key;
+}
+
+/** A kind's words (its name, its template's title) in one language. */
+export function kindText(id: string, locale: Locale): Translate<KindKey> {
+  const words = KIND_WORDS[id];
+  if (!words) throw new Error(`no words for sheet kind ${id}`);
+  return translator(words, locale);
 }

@@ -47,6 +47,8 @@ export interface FieldSpec<K extends string = string> {
   min?: number;
   max?: number;
   options?: readonly OptionSpec[];
+  /** False for a field the kind's blank template leaves out (it still reads the column). */
+  template?: false;
 }
 
 export interface CheckContext {

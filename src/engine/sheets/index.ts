@@ -9,3 +9,4 @@ export { templateSheet, TEMPLATE_HEADER_ROW } from "./template";
 export { planFixes } from "./autofix";
 export { submissionUnit } from "./import";
 export { upgradeRates, type UpgradeRate, type UpgradeRates } from "./upgradeRates";
+export { meetingCoverage, coverageSheet, COVERAGE_TABLE, type CoverageTable, type CoverageColumn, type CoverageRow } from "./coverage";

@@ -7,7 +7,7 @@
 import type { CellValue, RuleId } from "../report";
 
 /** The role of a sheet the add-in owns: one sheet per role, replaced on a re-run. */
-export type SheetRole = "report" | "consolidated" | "flags" | "results" | "settings" | "template" | "frozen";
+export type SheetRole = "report" | "consolidated" | "flags" | "results" | "settings" | "coverage" | "template" | "frozen";
 
 /**
  * One cell as written:
@@ -56,7 +56,9 @@ export interface ChartSpec {
 export type ValidationRule =
   | { kind: "list"; options: string[] }
   | { kind: "whole"; min: number; max?: number }
-  | { kind: "decimal"; min: number; max?: number };
+  | { kind: "decimal"; min: number; max?: number }
+  /** A date from `min` to `max` (ISO days). */
+  | { kind: "date"; min: string; max: string };
 
 /** Data validation with an input prompt and an error message, both in the user's language. */
 export interface ValidationSpec {
@@ -88,6 +90,8 @@ export interface SheetSpec {
   widths?: number[];
   /** Rows kept in view when scrolling. */
   freezeRows?: number;
+  /** Areas whose cells holding the number 0 are shown red (a month no meeting covers); blank cells stay as they are. */
+  zeroFills?: Area[];
 }
 
 /** One safe correction (自动修正): a cell's value before and after. */

@@ -1,9 +1,10 @@
 /**
- * 填报模板: a blank standard submission sheet (PRODUCT.md §2) for departments to fill in, with
- * data validation per column so most mistakes the validator would report cannot be typed.
+ * 填报模板: a blank sheet of a kind — the standard submission sheet (PRODUCT.md §2), the meeting
+ * ledger (LEDGERS.md §2) — for departments to fill in, with data validation per column so most
+ * mistakes the validator would report cannot be typed.
  */
-import { FIELDS, type FieldKey } from "../kinds/submission/fields";
-import type { FieldSpec } from "../kinds/kind";
+import type { FieldSpec, SheetKind } from "../kinds/kind";
+import { kindText } from "../kinds";
 import { LEVEL_SCHEMES, type Settings } from "../settings";
 import type { Locale, Translate } from "../../i18n";
 import { sheetsText, type SheetsKey } from "../../i18n/sheets";
@@ -26,7 +27,14 @@ const COUNT_UNIT: Partial<Record<string, SheetsKey>> = {
   groupMeetings: "template.unit.times",
   lectures: "template.unit.times",
   themeDays: "template.unit.times",
+  expected: "template.unit.people",
+  present: "template.unit.people",
+  leave: "template.unit.people",
+  absent: "template.unit.people",
 };
+
+/** Dates a ledger may hold: from Excel's first readable day to the end of the century. */
+const DATES = { min: "1900-03-01", max: "2099-12-31" };
 
 /** The header as written: money columns say their unit, so nobody fills them in 万元 by habit. */
 function headerLabel(spec: FieldSpec, t: Translate<SheetsKey>): string {
@@ -56,6 +64,13 @@ function columnRule(spec: FieldSpec, levels: readonly string[], t: Translate<She
     }
     case "yesno":
       return { rule: { kind: "list", options: ["是", "否"] }, prompt: t("template.prompt.yesno"), error: t("template.error.yesno", { label }) };
+    case "option": {
+      const values = (spec.options ?? []).map((o) => o.value);
+      const options = values.join("、");
+      return { rule: { kind: "list", options: values }, prompt: t("template.prompt.option", { options }), error: t("template.error.option", { label, options }) };
+    }
+    case "date":
+      return { rule: { kind: "date", ...DATES }, prompt: t("template.prompt.date"), error: t("template.error.date", { label }) };
     case "number":
       return {
         rule: { kind: "decimal", min: spec.min ?? 0, max: spec.max ?? 100 },
@@ -79,12 +94,15 @@ function columnRule(spec: FieldSpec, levels: readonly string[], t: Translate<She
   }
 }
 
-export function templateSheet(settings: Settings, locale: Locale, rows = 50): SheetSpec {
+/** A blank sheet of the kind with `rows` rows of validated cells (fields marked `template: false` left out). */
+export function templateSheet(kind: SheetKind, settings: Settings, locale: Locale, rows = 50): SheetSpec {
   const t = sheetsText(locale);
+  const words = kindText(kind.id, locale);
+  const fields = kind.fields.filter((f) => f.template !== false);
   const levels = settings.levels ?? LEVEL_SCHEMES[0];
   const dataRow = TEMPLATE_HEADER_ROW + 1;
   const validations: ValidationSpec[] = [];
-  FIELDS.forEach((spec, col) => {
+  fields.forEach((spec, col) => {
     const column = columnRule(spec, levels, t);
     if (!column || rows <= 0) return;
     validations.push({
@@ -96,15 +114,15 @@ export function templateSheet(settings: Settings, locale: Locale, rows = 50): Sh
   });
   return {
     role: "template",
-    name: t("sheet.template"),
+    name: words("kind.template"),
     cells: [
-      { row: 0, col: 0, value: t("template.title"), bold: true },
+      { row: 0, col: 0, value: words("kind.title"), bold: true },
       { row: 1, col: 0, value: t("template.unit") },
       { row: 1, col: 5, value: t("template.period") },
-      ...FIELDS.map((spec, col) => ({ row: TEMPLATE_HEADER_ROW, col, value: headerLabel(spec, t), bold: true })),
+      ...fields.map((spec, col) => ({ row: TEMPLATE_HEADER_ROW, col, value: headerLabel(spec, t), bold: true })),
     ],
     validations,
-    widths: FIELDS.map((spec) => Math.max(6, headerLabel(spec, t).length * 2 + 1)),
+    widths: fields.map((spec) => Math.max(6, headerLabel(spec, t).length * 2 + 1)),
     freezeRows: dataRow,
   };
 }

@@ -94,6 +94,8 @@ export const meetingsFlags = {
 export const meetingsStrings = strings(
   {
     "kind.name": "三会一课台账",
+    "kind.title": "三会一课台账",
+    "kind.template": "三会一课台账模板",
     "period.month": "{month}月",
     "period.quarter": "第{quarter}季度",
     "period.year": "全年",
@@ -108,6 +110,8 @@ export const meetingsStrings = strings(
   },
   {
     "kind.name": "Meeting ledger",
+    "kind.title": "三会一课台账",
+    "kind.template": "meeting ledger template",
     "period.month": "{year}-{mm}",
     "period.quarter": "{year} Q{quarter}",
     "period.year": "{year}",

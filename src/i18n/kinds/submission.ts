@@ -144,6 +144,8 @@ export const submissionFlags = {
 export const submissionStrings = strings(
   {
     "kind.name": "统计表",
+    "kind.title": "党支部工作情况统计表",
+    "kind.template": "填报模板",
     "flag.unspent-funds.detail": "执行率 {rate}%（{spent}/{budget} 元）",
     "flag.no-new-members.detail": "本年未发展党员",
     "flag.no-new-members.two-years": "连续2年未发展党员",
@@ -154,6 +156,8 @@ export const submissionStrings = strings(
   },
   {
     "kind.name": "Statistics sheet",
+    "kind.title": "党支部工作情况统计表",
+    "kind.template": "template",
     "flag.unspent-funds.detail": "spent {rate}% ({spent}/{budget} yuan)",
     "flag.no-new-members.detail": "no new members this year",
     "flag.no-new-members.two-years": "no new members two years running",

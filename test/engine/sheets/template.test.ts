@@ -1,4 +1,4 @@
-import { FIELDS, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
+import { FIELDS, meetingsKind, submissionKind, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
 import { recognise } from "../../../src/engine/validate";
 import { SheetView } from "../../../src/engine/view";
 import { toCell } from "../../support/grid";
@@ -23,7 +23,7 @@ function filled(grid: Grid, unit: string): Grid {
 
 describe("templateSheet", () => {
   it("has a title, the 填报单位/统计期间 labels and the header of §2", () => {
-    const spec = templateSheet(withDefaults(), "zh-CN");
+    const spec = templateSheet(submissionKind, withDefaults(), "zh-CN");
     expect(spec).toMatchObject({ role: "template", name: "填报模板", freezeRows: 3 });
     const at = (row: number, col: number) => spec.cells?.find((c) => c.row === row && c.col === col)?.value;
     expect(at(0, 0)).toBe("党支部工作情况统计表");
@@ -34,7 +34,7 @@ describe("templateSheet", () => {
   });
 
   it("is recognised as a submission, and a filled-in valid row validates with no error", () => {
-    const grid = specGrid(templateSheet(withDefaults(), "zh-CN"));
+    const grid = specGrid(templateSheet(submissionKind, withDefaults(), "zh-CN"));
     expect(recognise(new SheetView(grid))?.kind.id).toBe("submission");
     const blank = validate([{ file: "t.xlsx", grids: [grid] }], { locale: "zh-CN" });
     expect(blank.files[0].skipped).toEqual([]);
@@ -48,7 +48,7 @@ describe("templateSheet", () => {
   });
 
   it("validates each column by its type, with a prompt and an error message", () => {
-    const spec = templateSheet(withDefaults(), "zh-CN", 20);
+    const spec = templateSheet(submissionKind, withDefaults(), "zh-CN", 20);
     const of = (key: string) => spec.validations?.find((v) => v.area.col === FIELDS.findIndex((f) => f.key === key));
     expect(of("levelPrev")).toEqual({
       area: { row: 3, col: 23, rows: 20, cols: 1 },
@@ -69,8 +69,34 @@ describe("templateSheet", () => {
   });
 
   it("offers the office's levels when it set them", () => {
-    const spec = templateSheet(withDefaults({ levels: ["一星", "二星", "三星", "四星", "五星"], thresholds: [60, 70, 80, 90] }), "zh-CN");
+    const spec = templateSheet(submissionKind, withDefaults({ levels: ["一星", "二星", "三星", "四星", "五星"], thresholds: [60, 70, 80, 90] }), "zh-CN");
     const level = spec.validations?.find((v) => v.prompt?.title === "本年定级");
     expect(level?.rule).toEqual({ kind: "list", options: ["一星", "二星", "三星", "四星", "五星"] });
+  });
+});
+
+describe("the meeting-ledger template", () => {
+  const spec = templateSheet(meetingsKind, withDefaults(), "zh-CN", 30);
+  const header = () => (spec.cells ?? []).filter((c) => c.row === 2).map((c) => c.value);
+  const of = (label: string) => spec.validations?.find((v) => v.prompt?.title === label);
+
+  it("is a 三会一课台账 of the ledger's fields, recognised as a meeting ledger", () => {
+    expect(spec).toMatchObject({ role: "template", name: "三会一课台账模板", freezeRows: 3 });
+    expect(spec.cells?.find((c) => c.row === 0)?.value).toBe("三会一课台账");
+    expect(header()).toEqual(["序号", "党支部名称", "会议类型", "会议日期", "会议主题", "会议地点", "主持人", "记录人", "应到人数", "实到人数", "请假人数", "缺席人数", "缺席人员", "备注"]);
+    expect(recognise(new SheetView(specGrid(spec)))?.kind.id).toBe("meetings");
+  });
+
+  it("offers the meeting types in a drop-down, checks dates and counts, and prompts for each", () => {
+    expect(of("会议类型")).toEqual({
+      area: { row: 3, col: 2, rows: 30, cols: 1 },
+      rule: { kind: "list", options: ["党员大会", "支委会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议"] },
+      prompt: { title: "会议类型", message: "请从下拉列表选择：党员大会、支委会、党小组会、党课、主题党日、组织生活会、民主评议。" },
+      error: { title: "输入有误", message: "“会议类型”只能是以下之一：党员大会、支委会、党小组会、党课、主题党日、组织生活会、民主评议。" },
+    });
+    expect(of("会议日期")?.rule).toEqual({ kind: "date", min: "1900-03-01", max: "2099-12-31" });
+    expect(of("会议日期")?.prompt?.message).toBe("请填写日期，如 2025-03-05。");
+    expect(of("实到人数")?.rule).toEqual({ kind: "whole", min: 0, max: 9999 });
+    expect(of("实到人数")?.prompt?.message).toContain("单位：人");
   });
 });

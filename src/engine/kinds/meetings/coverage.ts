@@ -6,6 +6,8 @@
  */
 import { serialOf, ymdOf } from "../../dates";
 import type { MeetingType, Settings } from "../../settings";
+import type { Locale } from "../../../i18n";
+import { meetingsText } from "../../../i18n/kinds/meetings";
 
 export interface Bucket {
   /** "2025-03" (a month), "2025Q2" (a quarter), "2025" (a year), "2025-01/2025-02" (another interval). */
@@ -77,4 +79,15 @@ export function periodDays(year: number, startMonth: number, months: number): { 
   const lastIndex = year * 12 + startMonth - 1 + months;
   const after = serialOf(Math.floor(lastIndex / 12), (lastIndex % 12) + 1, 1);
   return start === null || after === null ? null : { start, end: after - 1 };
+}
+
+/** A bucket as a detail names it: 3月, 第2季度, 全年, 1–2月. */
+export function bucketWord(bucket: Bucket, locale: Locale): string {
+  const t = meetingsText(locale);
+  const mm = String(bucket.firstMonth).padStart(2, "0");
+  if (bucket.months === 1) return t("period.month", { year: bucket.year, month: bucket.firstMonth, mm });
+  if (bucket.months === 3 && bucket.firstMonth % 3 === 1) return t("period.quarter", { year: bucket.year, quarter: (bucket.firstMonth + 2) / 3 });
+  if (bucket.months === 12) return t("period.year", { year: bucket.year });
+  const last = bucket.firstMonth + bucket.months - 1;
+  return t("period.months", { year: bucket.year, from: bucket.firstMonth, to: last, fromMm: mm, toMm: String(last).padStart(2, "0") });
 }

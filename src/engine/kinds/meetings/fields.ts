@@ -28,8 +28,8 @@ export type MeetingField =
 
 export const MEETING_FIELDS: readonly FieldSpec<MeetingField>[] = [
   { key: "seq", labels: ["序号"], type: "integer", required: "no" },
-  { key: "code", labels: ["党组织编码", "党支部编码", "组织编码"], type: "text", required: "no" },
-  { key: "unit", labels: ["所属单位", "单位名称", "分党委", "所属党委", "二级党组织", "所属分党委"], type: "text", required: "no" },
+  { key: "code", labels: ["党组织编码", "党支部编码", "组织编码"], type: "text", required: "no", template: false },
+  { key: "unit", labels: ["所属单位", "单位名称", "分党委", "所属党委", "二级党组织", "所属分党委"], type: "text", required: "no", template: false },
   { key: "branch", labels: ["党支部名称", "支部名称", "党支部", "党组织名称"], type: "text", required: "yes" },
   { key: "type", labels: ["会议类型", "会议类别", "类型", "活动类型"], type: "option", required: "yes", options: MEETING_KINDS },
   {
@@ -40,7 +40,7 @@ export const MEETING_FIELDS: readonly FieldSpec<MeetingField>[] = [
   },
   { key: "topic", labels: ["会议主题", "主题", "议题", "会议名称", "活动名称", "开展主题"], type: "text", required: "no" },
   { key: "place", labels: ["会议地点", "地点", "活动地点", "开展地点"], type: "text", required: "no" },
-  { key: "content", labels: ["会议内容", "主要内容", "内容", "活动内容"], type: "text", required: "no" },
+  { key: "content", labels: ["会议内容", "主要内容", "内容", "活动内容"], type: "text", required: "no", template: false },
   { key: "host", labels: ["主持人", "主讲人", "授课人", "主讲人及身份"], type: "text", required: "when-present" },
   { key: "recorder", labels: ["记录人", "会议记录人"], type: "text", required: "when-present" },
   { key: "expected", labels: ["应到人数", "应到"], type: "integer", required: "when-present", min: 0, max: 9999 },
