@@ -91,6 +91,9 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.flags.unit": "Department",
   "tabs.flags.flag": "Flag",
   "tabs.flags.count": "Count",
+  "tabs.coverage.run": "Write the meeting coverage",
+  "tabs.coverage.done": "The meeting coverage is in the sheet “{sheet}”, {count} branches.",
+  "tabs.coverage.failed": "Could not write the meeting coverage: {reason}",
 
   "tabs.results.intro": "Writes the results sheet: combined score, grade and rank as live DJ formulas, with the transition matrix, upgrade rates and grade charts.",
   "tabs.results.run": "Write the results",

@@ -89,6 +89,9 @@ export const tabsZhCN = {
   "tabs.flags.unit": "单位",
   "tabs.flags.flag": "预警",
   "tabs.flags.count": "条数",
+  "tabs.coverage.run": "生成三会一课覆盖表",
+  "tabs.coverage.done": "三会一课覆盖表已写入工作表“{sheet}”，共 {count} 个党支部。",
+  "tabs.coverage.failed": "生成三会一课覆盖表失败：{reason}",
 
   "tabs.results.intro": "生成考核结果表：综合得分、定级和排名用 DJ 函数实时计算，另有升降矩阵、晋位升级率和定级分布图。",
   "tabs.results.run": "生成考核结果",

@@ -1,11 +1,12 @@
 /**
- * 预警: the flags sheet (one row per flag, with counts per department), written from a validation
- * made now, and the same counts in the pane.
+ * 预警: the flags sheet (one row per flag, with counts per department) and the 三会一课 coverage
+ * sheet, each written from a validation made now, and the same counts and coverage in the pane.
  */
 import { useState } from "react";
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
-import { Warning20Regular } from "@fluentui/react-icons";
-import { flagCounts, flagsSheet, type FlagCounts } from "../engine/sheets";
+import { CalendarLtr20Regular, Warning20Regular } from "@fluentui/react-icons";
+import { coverageSheet, flagCounts, flagsSheet, meetingCoverage, type CoverageTable, type FlagCounts } from "../engine/sheets";
+import { CoverageMatrix } from "./CoverageMatrix";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
@@ -56,6 +57,7 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
   const [counts, setCounts] = useState<FlagCounts | null>(null);
+  const [coverage, setCoverage] = useState<CoverageTable | null>(null);
 
   const write = () =>
     action.perform(
@@ -69,11 +71,26 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
       },
     );
 
+  const writeCoverage = () =>
+    action.perform(
+      (reason) => t("tabs.coverage.failed", { reason }),
+      async (progress) => {
+        const { parsed, settings } = await freshValidation(host, store, t);
+        const table = meetingCoverage(parsed, settings, host.locale);
+        const sheet = await workbook.writeSheet(coverageSheet(table, host.locale), progress);
+        setCoverage(table);
+        return t("tabs.coverage.done", { sheet, count: table.rows.length });
+      },
+    );
+
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.flags.intro")}</Body1>
       <Button className={styles.start} appearance="primary" icon={<Warning20Regular />} onClick={write} disabled={busy}>
         {t("tabs.flags.run")}
+      </Button>
+      <Button className={styles.start} icon={<CalendarLtr20Regular />} onClick={writeCoverage} disabled={busy}>
+        {t("tabs.coverage.run")}
       </Button>
       <Feedback state={action.state} />
       {counts !== null &&
@@ -85,6 +102,7 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
             <Counts caption={t("tabs.flags.byFlag")} name={t("tabs.flags.flag")} counts={counts.byFlag} />
           </>
         ))}
+      {coverage !== null && <CoverageMatrix table={coverage} />}
     </section>
   );
 }

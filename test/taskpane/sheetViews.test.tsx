@@ -10,7 +10,8 @@ import type { Locale } from "../../src/i18n";
 import { screen, within } from "@testing-library/react";
 import { renderIn } from "./renderIn";
 import { meetingsKind, submissionKind, validateWorkbooks, withDefaults } from "../../src/engine";
-import { flagsSheet, resultsSheet, settingsSheet, templateSheet } from "../../src/engine/sheets";
+import { coverageSheet, flagsSheet, meetingCoverage, resultsSheet, settingsSheet, templateSheet } from "../../src/engine/sheets";
+import { fullYear, ledger } from "../engine/ledger";
 import type { WorkbookViewProps } from "../../src/taskpane/App";
 import { ConsolidatedView } from "../../src/taskpane/ConsolidatedView";
 import { FlagsView } from "../../src/taskpane/FlagsView";
@@ -97,6 +98,22 @@ describe("预警", () => {
     }
     const byFlag = screen.getByRole("table", { name: "各类预警数" });
     expect(within(byFlag).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(counts.byFlag.map(([label]) => label));
+  });
+
+  test("writes the 三会一课 coverage sheet of the workbook's ledger and shows each branch's months, the gaps red", async () => {
+    const meetings = fullYear().filter((m) => !(m.type === "支委会" && m.date === "2025-03-05"));
+    const workbook = new StandInWorkbook([ledger(meetings)]);
+    renderView(FlagsView, workbook);
+    await press("生成三会一课覆盖表");
+    const { parsed } = validationOf(workbook);
+    const table = meetingCoverage(parsed, withDefaults(), "zh-CN");
+    expect(workbook.written).toEqual([coverageSheet(table, "zh-CN")]);
+    expect(screen.getByText("三会一课覆盖表已写入工作表“三会一课覆盖”，共 1 个党支部。")).toBeTruthy();
+    const branch = screen.getByRole("table", { name: /第一党支部（机关一局）/ });
+    expect(within(branch).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["党员大会", "支委会", "党课", "主题党日", "组织生活会", "民主评议"]);
+    const gap = within(branch).getByTitle("支委会 3月：0 次");
+    expect(gap.textContent).toBe("0");
+    expect(within(branch).getByTitle("支委会 4月：1 次").className).not.toBe(gap.className);
   });
 });
 
