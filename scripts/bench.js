@@ -4,7 +4,8 @@
  * noisy, so each case reports a ratio against a floor measured in the same run.
  *
  * engine: validate a generated 10 000-row × 30-column submission, against a bare pass that reads
- *   every cell once (the floor for any validator).
+ *   every cell once (the floor for any validator); and a 10 000-row meeting ledger of 200 branches
+ *   held against their 统计表, against a bare pass over the same cells.
  * functions: UPGRADERATE and COMBINEDSCORE over 100 000 cells, called through the built
  *   dist/functions.js the way Excel binds it, against a bare pass over the same cells.
  * bundles: gzipped sizes of the task pane and of functions.js, and whether functions.js holds
@@ -116,10 +117,10 @@ function benchEngine() {
   const cellCount = grid.cells.reduce((n, r) => n + r.length, 0);
   // Warm both paths so the JIT has compiled them before timing.
   barePass(grid);
-  engine.validate([{ file: "bench.xlsx", grids: [grid] }]);
+  engine.validate([{ file: "bench.xlsx", grids: [grid] }], { locale: "zh-CN" });
   // The bare pass takes a few milliseconds: many more runs keep its median steady.
   const bare = time(() => barePass(grid), REPEAT * 10);
-  const validation = time(() => engine.validate([{ file: "bench.xlsx", grids: [grid] }]));
+  const validation = time(() => engine.validate([{ file: "bench.xlsx", grids: [grid] }], { locale: "zh-CN" }));
   const summary = validation.result.summary;
   console.log(
     JSON.stringify({
@@ -127,6 +128,76 @@ function benchEngine() {
       rows: ROWS,
       columns: engine.FIELDS.length,
       cells: cellCount,
+      repeat: REPEAT,
+      bareMs: Number(bare.ms.toFixed(3)),
+      validateMs: Number(validation.ms.toFixed(1)),
+      ratio: Math.round(validation.ms / bare.ms),
+      msPerThousandRows: Number(((validation.ms / ROWS) * 1000).toFixed(2)),
+      findings: summary.errors + summary.warnings + summary.infos,
+      flags: summary.flags,
+    }),
+  );
+}
+
+const MEETING_HEADER = ["序号", "党支部名称", "会议类型", "会议日期", "会议主题", "主持人", "记录人", "应到人数", "实到人数", "请假人数", "缺席人数", "缺席人员", "备注"];
+
+/**
+ * A year of meetings of `branches` branches, `rows` in all: each branch's 支委会 and 主题党日 monthly,
+ * 党员大会 and 党课 quarterly, with a month missing here and there, text dates, an absentee list.
+ */
+function makeLedger(rows, branches) {
+  const serial = (y, m, d) => Date.UTC(y, m - 1, d) / 86400000 + 25569;
+  const cells = [[text("2025年三会一课台账")], [text("填报单位：基准局\u3000统计期间：2025年")], MEETING_HEADER.map(text)];
+  const types = ["支委会", "主题党日", "党员大会", "党课", "党小组会"];
+  for (let i = 0; cells.length - 3 < rows; i++) {
+    const branch = i % branches;
+    const n = Math.floor(i / branches);
+    const type = types[n % types.length];
+    const month = 1 + (Math.floor(n / types.length) % 12);
+    const day = 1 + (n % 27);
+    const date = i % 53 === 0 ? text(`2025.${month}.${day}`) : { kind: "date", serial: serial(2025, month, day) };
+    cells.push([
+      num(cells.length - 2),
+      text(`第${branch + 1}党支部`),
+      text(type),
+      date,
+      text("学习"),
+      text("王书记"),
+      text("李委员"),
+      num(12),
+      num(i % 71 === 0 ? 5 : 10),
+      num(i % 71 === 0 ? 7 : 2),
+      num(0),
+      text(i % 5 === 0 ? "张三（出差）、李四" : "张三（出差）"),
+      { kind: "empty" },
+    ]);
+  }
+  return { sheet: "台账", origin: { row: 1, col: 1 }, cells, merges: [] };
+}
+
+/** The 统计表 of the ledger's branches, so the ledger is held against it as in use. */
+function makeReports(branches) {
+  const labels = ["序号", "党支部名称", "正式党员数", "党员大会", "支委会", "党课", "主题党日", "本年发展党员数", "党建经费预算", "党建经费支出"];
+  const cells = [[text("填报单位：基准局\u3000统计期间：2025年")], labels.map(text)];
+  for (let b = 0; b < branches; b++) cells.push([num(b + 1), text(`第${b + 1}党支部`), num(12), num(4), num(12), num(4), num(12), num(1), num(20000), num(18000)]);
+  return { sheet: "统计表", origin: { row: 1, col: 1 }, cells, merges: [] };
+}
+
+function benchLedger() {
+  const BRANCHES = 200;
+  const ledger = makeLedger(ROWS, BRANCHES);
+  const books = [{ file: "ledger.xlsx", grids: [makeReports(BRANCHES), ledger] }];
+  barePass(ledger);
+  engine.validate(books, { locale: "zh-CN" });
+  const bare = time(() => barePass(ledger), REPEAT * 10);
+  const validation = time(() => engine.validate(books, { locale: "zh-CN" }));
+  const summary = validation.result.summary;
+  console.log(
+    JSON.stringify({
+      case: "engine.validate.meetingLedger",
+      rows: ROWS,
+      branches: BRANCHES,
+      cells: ledger.cells.reduce((n, r) => n + r.length, 0),
       repeat: REPEAT,
       bareMs: Number(bare.ms.toFixed(3)),
       validateMs: Number(validation.ms.toFixed(1)),
@@ -349,7 +420,7 @@ async function benchCli() {
     const books = [];
     for (const file of files) books.push({ file, grids: await readWorkbook(fs.readFileSync(file)) });
     const readMs = performance.now() - readStart;
-    const validation = time(() => engine.validate(books), 1);
+    const validation = time(() => engine.validate(books, { locale: "zh-CN" }), 1);
     const json = time(() => JSON.stringify(validation.result, null, 2), 1);
 
     const wall = runs.map((r) => r.wallMs);
@@ -380,6 +451,7 @@ async function benchCli() {
 
 async function main() {
   benchEngine();
+  benchLedger();
   benchFunctions();
   benchBundles();
   await benchCli();

@@ -31,12 +31,14 @@ export const MEETING_KINDS: readonly MeetingKind[] = [
 
 export const MEETING_KIND: ReadonlyMap<MeetingType, MeetingKind> = new Map(MEETING_KINDS.map((k) => [k.type, k]));
 
+/** Every way of naming a type, normalised: its id, its word, its aliases, its 统计表 column names. */
+const NAMES: ReadonlyMap<string, MeetingType> = new Map(
+  MEETING_KINDS.flatMap((kind) =>
+    [kind.type, kind.value, ...kind.aliases, ...(FIELD_BY_KEY.get(kind.key)?.labels ?? [])].map((word) => [normaliseLabel(word).text, kind.type] as const),
+  ),
+);
+
 /** A meeting type named by its id (general …), its word or an alias (党员大会, 支委会会议 …), or its 统计表 column name. */
 export function meetingType(name: string): MeetingType | null {
-  const wanted = normaliseLabel(name).text;
-  for (const kind of MEETING_KINDS) {
-    const words = [kind.type, kind.value, ...kind.aliases, ...(FIELD_BY_KEY.get(kind.key)?.labels ?? [])];
-    if (words.some((word) => normaliseLabel(word).text === wanted)) return kind.type;
-  }
-  return null;
+  return NAMES.get(normaliseLabel(name).text) ?? null;
 }

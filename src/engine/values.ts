@@ -134,11 +134,17 @@ function readDateField(cell: Cell): ReadValue {
   return bad({ rule: "bad-date" });
 }
 
+/** Each option list's words and aliases, normalised, to the standard word: made once per list. */
+const OPTION_WORDS = new WeakMap<readonly OptionSpec[], ReadonlyMap<string, string>>();
+
 /** The option a cell names (its standard word or an alias, compared as names are), else null. */
 export function optionOf(text: string, options: readonly OptionSpec[]): string | null {
-  const wanted = normaliseName(text);
-  const found = options.find((o) => normaliseName(o.value) === wanted || o.aliases.some((alias) => normaliseName(alias) === wanted));
-  return found?.value ?? null;
+  let words = OPTION_WORDS.get(options);
+  if (!words) {
+    words = new Map(options.flatMap((o) => [o.value, ...o.aliases].map((word) => [normaliseName(word), o.value] as const)));
+    OPTION_WORDS.set(options, words);
+  }
+  return words.get(normaliseName(text)) ?? null;
 }
 
 function readOption(cell: Cell, options: readonly OptionSpec[]): ReadValue {

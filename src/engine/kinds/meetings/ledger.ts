@@ -108,6 +108,8 @@ export interface MeetingLedger {
   /** Every data row of every ledger sheet, in order. */
   records: MeetingRecord[];
   branches: LedgerBranch[];
+  /** The types each ledger sheet records, counted or not. */
+  typesOnSheet: ReadonlyMap<ParsedSheet, ReadonlySet<MeetingType>>;
 }
 
 /**
@@ -116,6 +118,7 @@ export interface MeetingLedger {
  */
 export function meetingLedger(sheets: readonly ParsedSheet[], submissions: readonly ParsedSheet[]): MeetingLedger {
   const records: MeetingRecord[] = [];
+  const typesOnSheet = new Map<ParsedSheet, Set<MeetingType>>(sheets.map((sheet) => [sheet, new Set()]));
   const seen = new Map<string, MeetingRecord>();
   const groups = new Map<string, LedgerBranch>();
   const reported = new ReportedBranches(submissions);
@@ -123,6 +126,7 @@ export function meetingLedger(sheets: readonly ParsedSheet[], submissions: reado
     for (const row of sheet.rows) {
       const record = recordOf(sheet, row);
       records.push(record);
+      if (record.type !== null) typesOnSheet.get(sheet)?.add(record.type);
       if (record.status === "unusable") continue;
       const key = branchKey(sheet, row);
       const same = `${key}\u0000${record.type}\u0000${record.date}`;
@@ -143,12 +147,12 @@ export function meetingLedger(sheets: readonly ParsedSheet[], submissions: reado
       group.records.push(record);
     }
   }
-  return { records, branches: [...groups.values()] };
+  return { records, branches: [...groups.values()], typesOnSheet };
 }
 
 /** Whether any of these sheets records a meeting of the type, counted or not. */
 function recordedOnSheets(ledger: MeetingLedger, sheets: ReadonlySet<ParsedSheet>, type: MeetingType): boolean {
-  return ledger.records.some((r) => r.type === type && sheets.has(r.sheet));
+  return [...sheets].some((sheet) => ledger.typesOnSheet.get(sheet)?.has(type) ?? false);
 }
 
 /** Which types a branch must hold in its period (LEDGERS.md §2, coverage). */
