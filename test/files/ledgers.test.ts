@@ -6,6 +6,8 @@
  * department's 统计表 in the same workbook.
  */
 import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { annotateWorkbook } from "../../src/files/annotate";
 import { validate, type Finding, type Flag, type Report } from "../../src/engine";
 import { readWorkbook } from "../../src/files/read";
 import { fods, type FodsCell } from "../support/fods";
@@ -95,6 +97,7 @@ function exported(): FodsCell[][] {
 
 let report: Report;
 let planted: Planted[];
+let bytes: Buffer;
 
 beforeAll(async () => {
   const hand = handTyped();
@@ -107,7 +110,8 @@ beforeAll(async () => {
     ]),
     "ledgers",
   );
-  const grids = await readWorkbook(await readFile(file));
+  bytes = await readFile(file);
+  const grids = await readWorkbook(bytes);
   report = validate([{ file: "机关一局.xlsx", grids }], { locale: "zh-CN" });
 });
 
@@ -157,4 +161,18 @@ test("the 统计表's claims are held against the ledgers at their cells", () =>
     ["F3", expect.stringMatching(/^F3：支委会报表填报 12 次，台账记录 11 次（一支部台账 第/)],
     ["F4", expect.stringMatching(/^F4：支委会报表填报 12 次，台账记录 11 次（二支部台账 第/)],
   ]);
+});
+
+test("the annotated copy marks the ledger's problem cells and the 统计表's, and lists them in 问题清单", async () => {
+  const findings = report.files[0].sheets.flatMap((s) => s.findings);
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load((await annotateWorkbook(bytes, "机关一局.xlsx", findings, { locale: "zh-CN" })) as unknown as ArrayBuffer);
+  const note = (name: string, cell: string) => {
+    const value = copy.getWorksheet(name)!.getCell(cell).note as string | { texts?: { text: string }[] } | undefined;
+    return typeof value === "string" ? value : (value?.texts ?? []).map((t) => t.text).join("");
+  };
+  for (const p of planted) expect([p.cell, note("一支部台账", p.cell)]).toEqual([p.cell, expect.stringContaining(p.cell)]);
+  expect(note("统计表", "E3")).toContain("台账记录 3 次");
+  const listed = copy.getWorksheet("问题清单")!.getColumn(5).values.slice(2);
+  expect(listed).toEqual(expect.arrayContaining(["bad-date", "quorum-not-met", "duplicate-meeting", "ledger-mismatch"]));
 });
