@@ -46,11 +46,11 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.undo.done": "Undid {count} fixes; the old values are back.",
   "tabs.undo.failed": "Could not undo the fixes: {reason}",
 
-  "tabs.import.intro": "Choose the departments' .xlsx files: each submission sheet is inserted as a new worksheet named after its department, then validated.",
+  "tabs.import.intro": "Choose the departments' .xlsx files: each statistics sheet and meeting ledger is inserted as a new worksheet named after its department (a ledger with its kind too), then validated.",
   "tabs.import.pick": "Choose files",
   "tabs.import.limit": "Excel on the web takes files of up to about {size} MB.",
   "tabs.import.tooLarge": "“{file}” is {size} MB, over the limit of about {limit} MB a file in Excel on the web, and was not imported. Remove unneeded sheets or pictures and try again.",
-  "tabs.import.notSubmission": "The sheet “{sheet}” of “{file}” is not a submission sheet and was not imported.",
+  "tabs.import.notSubmission": "The sheet “{sheet}” of “{file}” is neither a statistics sheet nor a meeting ledger and was not imported.",
   "tabs.import.replaceTitle": "Replace the sheet imported earlier for {unit}?",
   "tabs.import.replaceBody": "“{unit}” was imported earlier as the sheet “{sheet}”. Replacing deletes that sheet and keeps the new one from “{file}”.",
   "tabs.import.replace": "Replace",

@@ -44,11 +44,11 @@ export const tabsZhCN = {
   "tabs.undo.done": "已撤销 {count} 处修正，恢复了原值。",
   "tabs.undo.failed": "撤销修正失败：{reason}",
 
-  "tabs.import.intro": "选择各部门报送的 .xlsx 文件：每张填报表插入为新工作表，以填报单位命名，然后校验。",
+  "tabs.import.intro": "选择各部门报送的 .xlsx 文件：每张统计表、三会一课台账插入为新工作表，以填报单位（台账另加表名）命名，然后校验。",
   "tabs.import.pick": "选择文件",
   "tabs.import.limit": "Excel 网页版单个文件上限约 {size} MB。",
   "tabs.import.tooLarge": "“{file}”有 {size} MB，超过 Excel 网页版单个文件约 {limit} MB 的上限，未导入。请删去多余的工作表或图片后再试。",
-  "tabs.import.notSubmission": "“{file}”中的工作表“{sheet}”不是填报表，未导入。",
+  "tabs.import.notSubmission": "“{file}”中的工作表“{sheet}”不是统计表或三会一课台账，未导入。",
   "tabs.import.replaceTitle": "替换 {unit} 之前导入的工作表？",
   "tabs.import.replaceBody": "“{unit}”之前已导入为工作表“{sheet}”。替换将删除该工作表，改用“{file}”中的新表。",
   "tabs.import.replace": "替换",

@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { submissionUnit } from "../engine/sheets";
+import { importName } from "../engine/sheets";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { FilePicker } from "./FilePicker";
@@ -67,7 +67,7 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
     const refused: Outcome[] = [];
     const replacing = new Map<string, ImportedSheet>();
     for (const sheet of inserted) {
-      const unit = submissionUnit(sheet.grid);
+      const unit = importName(sheet.grid, host.locale);
       if (unit === null) {
         remove.push(sheet.id);
         refused.push({ kind: "refused", message: t("tabs.import.notSubmission", { file: file.name, sheet: sheet.name }) });

@@ -8,6 +8,7 @@
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { renderIn } from "./renderIn";
+import { fullYear, ledger } from "../engine/ledger";
 import type { Locale } from "../../src/i18n";
 import { ImportView, MAX_IMPORT_BYTES, toBase64 } from "../../src/taskpane/ImportView";
 import { createValidationStore } from "../../src/taskpane/validationStore";
@@ -58,7 +59,7 @@ test("a file over 3.5 MB is refused in words without being read; the others are 
   expect(workbook.callsOf("insertWorkbook")).toEqual([[Buffer.from([80, 75, 3, 4, 1, 2, 3]).toString("base64")]]);
   expect(workbook.callsOf("settleImport")).toEqual([[[{ id: submitted.id, unit: "二局" }], [noteSheet.id]]]);
   expect(screen.getByText("“大文件.xlsx”有 4.0 MB，超过 Excel 网页版单个文件约 3.5 MB 的上限，未导入。请删去多余的工作表或图片后再试。")).toBeTruthy();
-  expect(screen.getByText("“二局.xlsx”中的工作表“说明”不是填报表，未导入。")).toBeTruthy();
+  expect(screen.getByText("“二局.xlsx”中的工作表“说明”不是统计表或三会一课台账，未导入。")).toBeTruthy();
   expect(screen.getByText("“二局.xlsx” → 工作表“二局”（二局）")).toBeTruthy();
   // Validated afresh, on the workbook as it now is.
   expect(host.reads).toBe(1);
@@ -113,6 +114,19 @@ test("declining the replacement removes the new sheet and keeps the old one", as
   expect(workbook.sheets[0]).toBe(oldGrid);
   expect(workbook.imported).toEqual([old]);
   expect(screen.getByText("保留了“一局”之前导入的工作表“一局”，未导入“一局.xlsx”中的新表。")).toBeTruthy();
+});
+
+test("a department's meeting ledger is imported beside its 统计表, named with its kind, replacing neither", async () => {
+  const workbook = new StandInWorkbook();
+  workbook.addImported(submission("一局", "一局"), "一局");
+  workbook.inserts.push([workbook.inserted(ledger(fullYear(), { title: ["填报单位：一局　统计期间：2025年"] }))]);
+  const inserted = workbook.inserts[0][0];
+  const { store } = renderImport(workbook);
+  await choose([xlsx("一局台账.xlsx", new Uint8Array([1])).file]);
+  await settled();
+  expect(screen.queryByRole("dialog")).toBeNull();
+  expect(workbook.callsOf("settleImport")).toEqual([[[{ id: inserted.id, unit: "一局 三会一课台账" }], []]]);
+  expect(store.get().checked!.report.files[0].sheets.map((s) => s.kind)).toEqual(["submission", "meetings"]);
 });
 
 test("a file Excel will not take is listed with the reason; the next file still goes in", async () => {

@@ -1,14 +1,24 @@
-/** 导入: what an imported sheet is called in the workbook — the department that submitted it. */
+/**
+ * 导入: what an imported sheet is called in the workbook — the department (or branch) that
+ * submitted it, and for a ledger its kind too, so a department's 统计表 and its ledger are two
+ * imports, each replaced only by a later one of its own.
+ */
 import type { Grid } from "../grid";
-import { findHeader } from "../header";
-import { submissionKind } from "../kinds/submission";
+import { kindText } from "../kinds";
 import { readTitleBlock } from "../title";
+import { recognise } from "../validate";
 import { SheetView } from "../view";
+import type { Locale } from "../../i18n";
 
-/** The 填报单位 of a submission sheet (else its sheet name); null when the grid is no submission. */
-export function submissionUnit(grid: Grid): string | null {
+/**
+ * A 统计表 by its 填报单位 (else its sheet name); a ledger by its 填报单位 or branch and its kind
+ * ("机关一局 三会一课台账"); null when the grid is no sheet of any kind.
+ */
+export function importName(grid: Grid, locale: Locale): string | null {
   const view = new SheetView(grid);
-  const header = findHeader(view, submissionKind.fields, submissionKind.accepts);
-  if (!header) return null;
-  return readTitleBlock(view, header.top).unit ?? grid.sheet;
+  const found = recognise(view);
+  if (!found) return null;
+  const title = readTitleBlock(view, found.header.top);
+  if (found.kind.id === "submission") return title.unit ?? grid.sheet;
+  return `${title.unit ?? title.branch ?? grid.sheet} ${kindText(found.kind.id, locale)("kind.name")}`;
 }

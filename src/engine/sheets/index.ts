@@ -7,6 +7,6 @@ export { settingsSheet, SETTINGS_TABLE, SETTING_NAME } from "./settingsSheet";
 export { resultsSheet, resultLevels, startLevel, RESULTS_TABLE, UPGRADE_TABLE, GRADES_PREV_TABLE, GRADES_CURRENT_TABLE } from "./results";
 export { templateSheet, TEMPLATE_HEADER_ROW } from "./template";
 export { planFixes } from "./autofix";
-export { submissionUnit } from "./import";
+export { importName } from "./import";
 export { upgradeRates, type UpgradeRate, type UpgradeRates } from "./upgradeRates";
 export { meetingCoverage, coverageSheet, COVERAGE_TABLE, type CoverageTable, type CoverageColumn, type CoverageRow } from "./coverage";
