@@ -113,8 +113,11 @@ function duplicates(ledger: MeetingLedger): SheetFinding[] {
   });
 }
 
+/** A flag of a branch at one of its ledger rows, its fields in the order of PRODUCT.md §4 (then gaps, person). */
 function flagOf(branch: LedgerBranch, record: MeetingRecord, flag: Omit<Flag, "branch" | "unit" | "sheet" | "row">): SheetFlag {
-  return { sheet: record.sheet, flag: { ...flag, branch: branch.branch, unit: branch.unit, sheet: record.sheet.sheet, row: record.row.row } };
+  const { flag: id, level, label, detail, gaps, person } = flag;
+  const where = { branch: branch.branch, unit: branch.unit, sheet: record.sheet.sheet, row: record.row.row };
+  return { sheet: record.sheet, flag: { flag: id, level, ...where, label, detail, ...(gaps ? { gaps } : {}), ...(person ? { person } : {}) } };
 }
 
 /** missing-meetings: every required type's uncovered months, quarters or year; critical when a type has none at all. */
