@@ -173,7 +173,7 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
 
   const { report } = validateWorkbooks(books, { settings, roster, sheet: args.sheet, locale: args.locale });
   if (args.json) io.out(JSON.stringify(report, null, 2) + "\n");
-  else io.out(formatSummary(report, roster !== undefined, t));
+  else io.out(formatSummary(report, roster !== undefined, args.locale));
 
   if (args.annotate) {
     const dir = resolve(args.annotate);

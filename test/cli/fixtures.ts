@@ -2,7 +2,7 @@
  * Submissions as departments send them, written as flat ODS and turned into real .xlsx files by
  * LibreOffice. `messy` carries one known problem per line; `clean` must give no finding at all.
  */
-import { fods, type FodsCell } from "../support/fods";
+import { fods, type FodsCell, type FodsValue } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
 
 const f = (formula: string) => ({ formula });
@@ -65,4 +65,76 @@ export function cleanRows(): FodsCell[][] {
 
 export async function makeXlsx(name: string, rows: FodsCell[][], sheet = "报表"): Promise<string> {
   return toXlsx(fods([{ name: sheet, rows }]), name);
+}
+
+/** A department's 统计表 for 2025: one branch, its meeting counts to be held against its ledger. */
+export function departmentRows(): FodsCell[][] {
+  return [
+    [span("2025年党支部工作情况统计表", 10)],
+    [span("填报单位：机关一局\u3000统计期间：2025年", 10)],
+    ["序号", "党支部名称", "正式党员数", "预备党员数", "党员大会", "支委会", "党课", "本年发展党员数", "党建经费预算（元）", "党建经费支出（元）"],
+    // 党员大会 4: the ledger counts 2. 支委会 10 and 党课 4 are what it counts.
+    [1, "机关一局第一党支部", 9, 1, 4, 10, 4, 1, 10000, 8000],
+  ];
+}
+
+interface Meeting {
+  type: string;
+  /** A date cell ({ date }) or, as some departments type it, text. */
+  date: FodsValue;
+  expected?: number;
+  present?: number;
+  leave?: number;
+  absent?: number;
+  absentees?: string;
+}
+
+const MEETING_HEADER = ["序号", "党支部名称", "会议类型", "会议日期", "会议主题", "主持人", "记录人", "应到人数", "实到人数", "请假人数", "缺席人数", "缺席人员"];
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The problems planted in the ledger, as (rule, cell): rows follow from ledgerMeetings' order
+ * (January's 支委会, 主题党日, 党员大会, 党课 are rows 4–7, February's two 8–9, and so on).
+ */
+export const LEDGER_EXPECTED: readonly [string, string][] = [
+  ["bad-date", "D8"],
+  ["date-as-text", "D11"],
+  ["quorum-not-met", "I13"],
+  ["attendance-mismatch", "I29"],
+  ["date-out-of-period", "D36"],
+  ["duplicate-meeting", "D37"],
+];
+
+/** The ledger's meetings in row order (data from row 4), each planted problem where the year would otherwise be covered. */
+function ledgerMeetings(): Meeting[] {
+  const meetings: Meeting[] = [];
+  // 赵六 is absent without a reason from every 党员大会 and 主题党日 of January to June: long-absence.
+  const zhaoLiu = { present: 8, leave: 1, absent: 1, absentees: "王五（出差）、赵六" };
+  for (let month = 1; month <= 12; month++) {
+    const day = (d: number) => ({ date: `2025-${pad2(month)}-${pad2(d)}` });
+    // February's only 支委会 has an impossible date, March has none, April's is dated as text.
+    if (month === 2) meetings.push({ type: "支委会", date: "2025-02-30" });
+    else if (month === 4) meetings.push({ type: "支委会", date: "2025/4/5" });
+    else if (month !== 3) meetings.push({ type: "支委会", date: day(5) });
+    meetings.push({ type: "主题党日", date: day(15), ...(month <= 6 ? zhaoLiu : {}) });
+    // The second quarter's 党员大会 lacks a quorum and the third quarter has none.
+    if (month === 1) meetings.push({ type: "党员大会", date: day(10), ...zhaoLiu });
+    if (month === 4) meetings.push({ type: "党员大会", date: day(10), expected: 10, present: 5, leave: 5, absentees: "" });
+    if (month === 10) meetings.push({ type: "党员大会", date: day(10) });
+    // October's 党课 has more present than expected.
+    if (month % 3 === 1) meetings.push({ type: "党课", date: day(20), ...(month === 10 ? { present: 11, leave: 0, absentees: "" } : {}) });
+  }
+  meetings.push({ type: "组织生活会", date: { date: "2025-12-25" } }, { type: "民主评议", date: { date: "2025-12-26" } });
+  // A meeting of the year before, and May's 支委会 entered twice.
+  meetings.push({ type: "党课", date: { date: "2024-12-20" } }, { type: "支委会", date: { date: "2025-05-05" } });
+  return meetings;
+}
+
+/** The branch's 三会一课 ledger for 2025, title block and standard header first. */
+export function ledgerRows(): FodsCell[][] {
+  const rows: FodsCell[][] = [["2025年三会一课台账"], ["填报单位：机关一局\u3000统计期间：2025年"], MEETING_HEADER];
+  ledgerMeetings().forEach((m, i) => {
+    rows.push([i + 1, "机关一局第一党支部", m.type, m.date, "学习", "张书记", "李委员", m.expected ?? 10, m.present ?? 9, m.leave ?? 1, m.absent ?? 0, m.absentees ?? "王五（出差）"]);
+  });
+  return rows;
 }

@@ -1,4 +1,4 @@
-/** The built dj-assess run as a user runs it: a child node process, Chinese messages. */
+/** The built dj-assess run as a user runs it: a child node process, Chinese messages unless told. */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,10 +14,13 @@ export interface Run {
   seconds: number;
 }
 
-/** Runs `dj-assess <args>`; `node` are options for node itself (e.g. a heap limit). */
-export function runCli(args: readonly string[], node: readonly string[] = []): Run {
+/**
+ * Runs `dj-assess <args>`; `node` are options for node itself (e.g. a heap limit), `lang` is
+ * DJ_LANG and `cwd` the folder it is run from (the project's, unless told).
+ */
+export function runCli(args: readonly string[], node: readonly string[] = [], { lang = "zh-CN", cwd = ROOT }: { lang?: string; cwd?: string } = {}): Run {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [...node, BIN, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, DJ_LANG: "zh-CN" } });
+  const result = spawnSync(process.execPath, [...node, BIN, ...args], { encoding: "utf8", cwd, env: { ...process.env, DJ_LANG: lang } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
 }
 
