@@ -119,6 +119,7 @@ describe("coverage: missing-meetings with gaps", () => {
   it("names every uncovered quarter and month, in time order, in the exact format of LEDGERS.md §2", () => {
     const meetings = without(fullYear(), (m) => (m.type === "党员大会" && m.date === "2025-04-10") || (m.type === "支委会" && (m.date === "2025-03-05" || m.date === "2025-07-05")));
     const [flag] = flagsOf(check(ledger(meetings)));
+    expect(Object.keys(flag)).toEqual(["flag", "level", "branch", "unit", "sheet", "row", "label", "detail", "gaps"]);
     expect(flag).toEqual({
       flag: "missing-meetings",
       level: "warning",
