@@ -3,7 +3,7 @@ export * from "./grid";
 export * from "./report";
 export { FIELDS, type FieldKey } from "./kinds/submission/fields";
 export type { FieldSpec, SheetKind } from "./kinds/kind";
-export { KINDS, fieldLabel, type KindId } from "./kinds";
+export { KINDS, fieldLabel, kindName, type KindId } from "./kinds";
 export { DEFAULT_SETTINGS, LEVEL_SCHEMES, combineMethodOf, withDefaults, type CombineMethod, type MeetingType, type Settings } from "./settings";
 export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
 export { RULES, RULES_VERSION, FLAG_IDS, flagLabel, flagDescription, ruleTitle, ruleDescription } from "./rules";
