@@ -3,7 +3,7 @@ export * from "./grid";
 export * from "./report";
 export { FIELDS, type FieldKey } from "./kinds/submission/fields";
 export type { FieldSpec, SheetKind } from "./kinds/kind";
-export { KINDS, fieldLabel, kindText, type KindId } from "./kinds";
+export { KINDS, fieldLabel, kindName, kindText, type KindId } from "./kinds";
 export { submissionKind } from "./kinds/submission";
 export { meetingsKind } from "./kinds/meetings";
 export { DEFAULT_SETTINGS, LEVEL_SCHEMES, combineMethodOf, withDefaults, type CombineMethod, type MeetingType, type Settings } from "./settings";

@@ -11,6 +11,7 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.tab.results": "Scoring",
   "tabs.tab.template": "Template",
   "tabs.tab.settings": "Settings",
+  "tabs.more": "More tabs",
   "tabs.working": "Working…",
   "tabs.progress": "Working {done}/{total}",
   "tabs.cancel": "Cancel",

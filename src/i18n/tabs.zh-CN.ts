@@ -9,6 +9,7 @@ export const tabsZhCN = {
   "tabs.tab.results": "评分",
   "tabs.tab.template": "模板",
   "tabs.tab.settings": "设置",
+  "tabs.more": "更多标签",
   "tabs.working": "正在处理…",
   "tabs.progress": "正在处理 {done}/{total}",
   "tabs.cancel": "取消",

@@ -107,7 +107,9 @@ export function PreviewApp({ host }: { host: FileHost }) {
         <div className={styles.open}>
           <FilePicker label={t("preview.open")} onFiles={onFiles} />
           <Caption1 className={styles.muted}>
-            {names.length === 0 ? t("preview.noFiles") : t("preview.opened", { count: names.length, names: names.join("、") })}
+            {names.length === 0
+              ? t("preview.noFiles")
+              : t(names.length === 1 ? "preview.opened.one" : "preview.opened.other", { count: names.length, names: names.join("、") })}
           </Caption1>
         </div>
         {failure !== null && (

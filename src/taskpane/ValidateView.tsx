@@ -22,7 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Eraser20Regular } from "@fluentui/react-icons";
-import { ruleTitle, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
+import { kindName, ruleTitle, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
 import { reasonOf } from "../i18n";
 import { useLocale, useText } from "./text";
 import { failureText, Feedback, Loading, LoadBoundary, useAction, useValidationState } from "./feedback";
@@ -268,7 +268,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
       <Text as="h3" className={styles.file}>{file.file}</Text>
       {file.sheets.map((sheet) => (
         <div key={sheet.sheet} className={styles.section}>
-          <Caption1 className={styles.sheet}>{t("pane.findings.sheet", { sheet: sheet.sheet, unit: sheet.unit, rows: sheet.rows })}</Caption1>
+          <Caption1 className={styles.sheet}>{t("pane.findings.sheet", { sheet: sheet.sheet, kind: kindName(sheet.kind, locale), unit: sheet.unit, rows: sheet.rows })}</Caption1>
           {sheet.findings.length === 0 && <Body1 className={styles.muted}>{t("pane.validate.noFindings")}</Body1>}
           {byRule(sheet.findings).map(([rule, findings]) => (
             <div key={rule} className={styles.rule}>
@@ -316,6 +316,7 @@ function FlagList({ flags }: { flags: Flag[] }) {
         <li key={`${flag.sheet}-${flag.row}-${flag.flag}-${i}`} className={styles.flag} data-flag={flag.flag}>
           <div className={styles.flagHead}>
             <Text weight="semibold">{flag.branch}</Text>
+            {flag.person !== undefined && <Text>{t("pane.flags.person", { person: flag.person })}</Text>}
             <Badge appearance="tint" color={flag.level === "critical" ? "danger" : "warning"}>{flag.label}</Badge>
             {flag.level === "critical" && <Caption1>{t("pane.flags.critical")}</Caption1>}
           </div>

@@ -34,12 +34,94 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     if (built) rmSync(built, { recursive: true, force: true });
   });
 
-  test("shows the eight tabs of PRODUCT.md §7", async () => {
-    const tabs = page.getByRole("tab");
-    await tabs.first().waitFor();
-    expect(await tabs.allInnerTexts()).toEqual(
-      ["validate", "import", "roster", "consolidated", "flags", "results", "template", "settings"].map((id) => t(`tabs.tab.${id}` as `tabs.tab.${"validate"}`)),
+  const TAB_NAMES = (["validate", "import", "roster", "consolidated", "flags", "results", "template", "settings"] as const).map((id) => t(`tabs.tab.${id}`));
+
+  /** The tabs on the strip (with their top edges) and those in the 更多标签 menu, by name; the menu is left closed. */
+  async function tabStrip(): Promise<{ shown: string[]; more: string[]; tops: number[] }> {
+    const tabs = page.locator('[role="tab"][id^="tab-"]:visible');
+    const shown = (await tabs.allInnerTexts()).map((name) => name.trim());
+    const tops = await tabs.evaluateAll((elements) => elements.map((el) => el.getBoundingClientRect().top));
+    const menu = page.getByRole("tab", { name: t("tabs.more") });
+    if (!(await menu.isVisible())) return { shown, more: [], tops };
+    await menu.click();
+    const more = await page.getByRole("menuitem").allInnerTexts();
+    await page.keyboard.press("Escape");
+    await page.getByRole("menu").waitFor({ state: "detached" });
+    return { shown, more, tops };
+  }
+
+  /** Waits for the menu's opening animation, so the screenshot shows it as a person reads it (a spinner's never ends). */
+  async function settledAnimations(): Promise<void> {
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished),
+      ),
     );
+  }
+
+  /** Opens a tab as a person does: on the strip where it is there, else from the 更多标签 menu. */
+  async function openTab(name: string): Promise<void> {
+    const tab = page.getByRole("tab", { name, exact: true });
+    if (await tab.isVisible()) {
+      await tab.click();
+    } else {
+      await page.getByRole("tab", { name: t("tabs.more") }).click();
+      await page.getByRole("menuitem", { name }).click();
+    }
+    await page.locator('[role="tab"][aria-selected="true"]', { hasText: name }).waitFor();
+  }
+
+  test("shows the eight tabs of PRODUCT.md §7: on the strip, and the rest in the 更多标签 menu", async () => {
+    await page.getByRole("tab", { name: t("tabs.tab.validate") }).waitFor();
+    const { shown, more } = await tabStrip();
+    expect([...shown, ...more]).toEqual(TAB_NAMES);
+  });
+
+  test("at 320 px the tabs keep to one line; the others are reached through the menu, by mouse or keyboard", async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    const menu = page.getByRole("tab", { name: t("tabs.more") });
+    await menu.waitFor();
+    // The first test left focus (and the pointer) on the menu button; the picture is of the strip at rest.
+    await page.getByRole("heading", { name: "党建考核助手" }).click();
+    await page.screenshot({ path: join(RESULTS, "pane-tabs-320.png"), clip: { x: 0, y: 0, width: 320, height: 160 } });
+    const { shown, more, tops } = await tabStrip();
+    expect(more.length).toBeGreaterThan(0);
+    expect([...shown, ...more]).toEqual(TAB_NAMES);
+    expect(new Set(tops).size).toBe(1);
+    // The menu button sits on that line too, within the tabs' height.
+    const row = (await page.getByRole("tab", { name: shown[0], exact: true }).boundingBox())!;
+    const button = (await menu.boundingBox())!;
+    expect(button.y + button.height / 2).toBeGreaterThan(row.y);
+    expect(button.y + button.height / 2).toBeLessThan(row.y + row.height);
+    // The strip and the page fit the pane: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // Keyboard: from the first tab, ← wraps round to the menu button; Enter opens it on its first item.
+    await page.getByRole("tab", { name: shown[0], exact: true }).focus();
+    await page.keyboard.press("ArrowLeft");
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByRole("menu").waitFor();
+    expect(await page.getByRole("menuitem").allInnerTexts()).toEqual(more);
+    expect(await page.getByRole("menuitem").first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await settledAnimations();
+    await page.screenshot({ path: join(RESULTS, "pane-tabs-menu.png"), clip: { x: 0, y: 0, width: 320, height: 360 } });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    // The chosen tab is selected and on the strip, still one line, in the place of another.
+    const chosen = page.getByRole("tab", { name: more[1], exact: true });
+    await chosen.waitFor();
+    expect(await chosen.getAttribute("aria-selected")).toBe("true");
+    const after = await tabStrip();
+    expect(after.shown).toContain(more[1]);
+    expect(new Set(after.tops).size).toBe(1);
+    await page.screenshot({ path: join(RESULTS, "pane-tabs-chosen.png"), clip: { x: 0, y: 0, width: 320, height: 160 } });
+
+    await openTab(t("tabs.tab.validate"));
+    await page.setViewportSize({ width: 360, height: 900 });
   });
 
   test("一键校验 lists the findings with their cells", async () => {
@@ -53,30 +135,30 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
   });
 
   test("评分 writes the results and shows the upgrade rates", async () => {
-    await page.getByRole("tab", { name: "评分" }).click();
+    await openTab("评分");
     await page.getByRole("button", { name: t("tabs.results.run") }).click();
     await page.getByText(t("tabs.results.done", { sheet: sheets("sheet.results") })).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-results.png"), fullPage: true });
   });
 
   test("预警 writes the flags sheet and counts them per department", async () => {
-    await page.getByRole("tab", { name: "预警" }).click();
+    await openTab("预警");
     await page.getByRole("button", { name: t("tabs.flags.run") }).click();
     await page.getByText(t("tabs.flags.byUnit")).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-flags.png"), fullPage: true });
   });
 
   test("导入 and 名册 offer their choices", async () => {
-    await page.getByRole("tab", { name: "导入" }).click();
+    await openTab("导入");
     await page.locator("button", { hasText: t("tabs.import.pick") }).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-import.png"), fullPage: true });
-    await page.getByRole("tab", { name: "名册" }).click();
+    await openTab("名册");
     await page.getByRole("button", { name: t("tabs.roster.check") }).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-roster.png"), fullPage: true });
   });
 
   test("设置 shows every setting, pre-filled", async () => {
-    await page.getByRole("tab", { name: "设置" }).click();
+    await openTab("设置");
     await page.getByRole("button", { name: t("tabs.settings.save") }).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-settings.png"), fullPage: true });
   });

@@ -9,9 +9,11 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { validateWorkbooks, type Report } from "../../src/engine";
+import { validateWorkbooks, type Grid, type Report } from "../../src/engine";
 import { ruleMessage, ruleTitle, type RuleId } from "../../src/engine/rules";
 import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
+import type { FodsCell } from "../support/fods";
+import { fullYear, ledger, submission } from "../engine/ledger";
 import { DIST } from "../addin/dist";
 import { FileHost } from "../../src/preview/fileHost";
 import { closeServer, launchChromium, outsideRequests, recordCspViolations, requireDistAndChromium, RESULTS, serveDist, type Browser, type CspViolation } from "./support";
@@ -38,6 +40,46 @@ function findingButton(page: Page, file: string, sheet: string, cell: string) {
 }
 
 const LEGACY_BYTES = Buffer.from("not really a workbook");
+
+const STATS_NAME = "机关一局统计表.xlsx";
+const LEDGER_NAME = "机关一局三会一课台账.xlsx";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A test grid as LibreOffice's cells, its dates as dates, for a real .xlsx of it. */
+function fodsRows(grid: Grid): FodsCell[][] {
+  return grid.cells.map((row) =>
+    row.map((cell) => {
+      switch (cell.kind) {
+        case "date":
+          return { date: new Date(Date.UTC(1899, 11, 30) + cell.serial * 86_400_000).toISOString().slice(0, 10) };
+        case "number":
+        case "text":
+        case "bool":
+          return cell.value;
+        default:
+          return null;
+      }
+    }),
+  );
+}
+
+/**
+ * A department's 统计表 and its 三会一课 ledger as two files: the ledger has no 党员大会 in the
+ * second quarter though the 统计表 reports 4, and 张三 missed every meeting from March to August.
+ */
+async function ledgerFiles(): Promise<{ stats: Buffer; ledger: Buffer }> {
+  const meetings = fullYear()
+    .filter((m) => !(m.type === "党员大会" && m.date === "2025-04-10"))
+    .map((m) => {
+      const month = Number(String(m.date).slice(5, 7));
+      return ["党员大会", "主题党日"].includes(m.type) && month >= 3 && month <= 8 ? { ...m, leave: 0, absent: 1, absentees: "张三" } : m;
+    });
+  const stats = submission([{ branch: "第一党支部", general: 4, committee: 12, lectures: 4, themeDays: 12 }], "报表");
+  return {
+    stats: readFileSync(await makeXlsx("ledger-stats", fodsRows(stats), stats.sheet)),
+    ledger: readFileSync(await makeXlsx("ledger-meetings", fodsRows(ledger(meetings)), "三会一课台账")),
+  };
+}
 
 describe("browser preview (dist/preview.html in Chromium)", () => {
   let server: Server;
@@ -160,12 +202,54 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
     expect(String(original.getCell("C7").note ?? "")).not.toBe("");
   });
 
+  test("a meeting ledger opened alone is named as one, with its gaps", async () => {
+    const { ledger } = await ledgerFiles();
+    const expected = await expectedReport([opened(LEDGER_NAME, ledger)]);
+    const [sheet] = expected.files[0].sheets;
+    expect(sheet.kind).toBe("meetings");
+    await page.getByLabel("打开报送文件").setInputFiles([{ name: LEDGER_NAME, mimeType: XLSX, buffer: ledger }]);
+    await page.getByText(`已打开 1 个文件：${LEDGER_NAME}`).waitFor();
+    await page.getByRole("button", { name: "一键校验" }).click();
+    await page.getByRole("status").getByText(`预警 ${expected.summary.flags}`).waitFor();
+    await page.getByText(`工作表“三会一课台账”（三会一课台账）　填报单位：机关一局　数据行：${sheet.rows}`).waitFor();
+    const gaps = sheet.flags.find((f) => f.flag === "missing-meetings")!;
+    expect(gaps.detail).toContain("党员大会：第2季度无");
+    await page.locator('[data-flag="missing-meetings"]', { hasText: gaps.detail }).waitFor();
+  });
+
+  test("a 统计表 and its meeting ledger together: each sheet's kind, the ledger-mismatch at the 统计表 cell, the absent member", async () => {
+    const files = await ledgerFiles();
+    const expected = await expectedReport([opened(STATS_NAME, files.stats), opened(LEDGER_NAME, files.ledger)]);
+    await page.getByLabel("打开报送文件").setInputFiles([
+      { name: STATS_NAME, mimeType: XLSX, buffer: files.stats },
+      { name: LEDGER_NAME, mimeType: XLSX, buffer: files.ledger },
+    ]);
+    await page.getByText(`已打开 2 个文件：${STATS_NAME}、${LEDGER_NAME}`).waitFor();
+    await page.getByRole("button", { name: "一键校验" }).click();
+    await page.getByRole("status").getByText(`错误 ${expected.summary.errors}`).waitFor();
+
+    const [stats, ledger] = expected.files.map((f) => f.sheets[0]);
+    expect([stats.kind, ledger.kind]).toEqual(["submission", "meetings"]);
+    const caption = (file: string) => page.locator(`[data-file=${JSON.stringify(file)}]`).getByText(/^工作表“/);
+    expect(await caption(STATS_NAME).innerText()).toBe(`工作表“报表”（统计表）　填报单位：机关一局　数据行：${stats.rows}`);
+    expect(await caption(LEDGER_NAME).innerText()).toBe(`工作表“三会一课台账”（三会一课台账）　填报单位：机关一局　数据行：${ledger.rows}`);
+
+    const mismatch = stats.findings.find((f) => f.rule === "ledger-mismatch")!;
+    expect(mismatch.message).toContain("党员大会报表填报 4 次，台账记录 3 次");
+    await findingButton(page, STATS_NAME, "报表", mismatch.cell).filter({ hasText: mismatch.message }).waitFor({ state: "visible" });
+    await page.getByText(new RegExp(`^${ruleTitle("ledger-mismatch", "zh-CN")}（1）$`)).waitFor();
+    const absence = page.locator('[data-flag="long-absence"]');
+    expect(await absence.innerText()).toContain("党员：张三");
+    await page.screenshot({ path: join(RESULTS, "preview-ledger.png"), fullPage: true });
+  });
+
   test("shows the view in English when asked", async () => {
     await page.goto(`${origin}/preview.html?lang=en-US`);
     await page.getByLabel("Open submissions").setInputFiles([
       { name: MESSY_NAME, mimeType: "application/octet-stream", buffer: messy },
       { name: LEGACY_NAME, mimeType: "application/octet-stream", buffer: LEGACY_BYTES },
     ]);
+    await page.getByText(`2 files open: ${MESSY_NAME}、${LEGACY_NAME}`).waitFor();
     await page.getByRole("button", { name: "Validate all" }).click();
     await page.getByRole("status").getByText(`Errors ${report.summary.errors}`).waitFor();
     await page.getByText(`${LEGACY_NAME}: .xls, .et and .csv files are not supported`, { exact: false }).waitFor();

@@ -8,7 +8,7 @@ import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { Host } from "../../src/host/host";
 import { isDark, themeFor } from "../../src/taskpane/office";
-import { stubResizeObserver } from "./standInHost";
+import { stubResizeObserver, stubWidths } from "./standInHost";
 import { press, settled } from "./interact";
 import { StandInExcelHost, StandInWorkbook, submission } from "./standInWorkbook";
 
@@ -29,6 +29,12 @@ function expectTabs(names: string[]) {
 }
 
 beforeAll(stubResizeObserver);
+// A pane wide enough for all eight tabs; the overflow menu is TabStrip.test.tsx's.
+let restore: () => void;
+beforeEach(() => {
+  restore = stubWidths(1000);
+});
+afterEach(() => restore());
 
 test("a host without a workbook (the preview's kind) gets the 校验 view alone, with no tabs", async () => {
   renderIn("zh-CN", <App host={host} />);

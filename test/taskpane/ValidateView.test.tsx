@@ -5,7 +5,7 @@
  * The 校验 view on a stand-in host: what it shows after 一键校验, what clicking a finding asks
  * of the host, and how a failure reaches the user (in words, no stack).
  */
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, getDefaultNormalizer, screen, within } from "@testing-library/react";
 import { renderIn } from "./renderIn";
 import { validateWorkbooks, type Finding } from "../../src/engine";
 import { planFixes, reportSheet, reportSource } from "../../src/engine/sheets";
@@ -14,6 +14,7 @@ import { ValidateView } from "../../src/taskpane/ValidateView";
 import { BOOK, StandInHost, stubResizeObserver } from "./standInHost";
 import { press, pressForDialog, reachable, settled } from "./interact";
 import { copyOf, StandInExcelHost, StandInWorkbook } from "./standInWorkbook";
+import { fullYear, ledger, submission, type Meeting } from "../engine/ledger";
 
 
 async function run(host: Host, button = "一键校验") {
@@ -75,6 +76,53 @@ test("speaks English when the language is English", async () => {
   expect(within(screen.getByRole("status")).getByText(`Errors ${expected.summary.errors}`)).toBeTruthy();
   expect(screen.getByText(expected.files[0].sheets[0].findings[0].message)).toBeTruthy();
   expect(screen.getByRole("heading", { name: "Problems" })).toBeTruthy();
+});
+
+/**
+ * A department's 统计表 and its meeting ledger in one file: the ledger has no 党员大会 in the second
+ * quarter (the 统计表 says 4), and 张三 missed every meeting from March to August without a reason.
+ */
+function withLedger() {
+  const meetings: Meeting[] = fullYear()
+    .filter((m) => !(m.type === "党员大会" && m.date === "2025-04-10"))
+    .map((m) => {
+      const month = Number(String(m.date).slice(5, 7));
+      return ["党员大会", "主题党日"].includes(m.type) && month >= 3 && month <= 8 ? { ...m, leave: 0, absent: 1, absentees: "张三" } : m;
+    });
+  const grids = [submission([{ branch: "第一党支部", general: 4, committee: 12, lectures: 4, themeDays: 12 }], "报表"), ledger(meetings)];
+  return { file: "机关一局.xlsx", grids };
+}
+
+test("names each sheet's kind, shows a ledger's mismatch with the 统计表, its gaps and the person of a long absence", async () => {
+  const book = withLedger();
+  const expected = validateWorkbooks([book], { locale: "zh-CN" }).report;
+  const [reported, ledgerSheet] = expected.files[0].sheets;
+  expect([reported.kind, ledgerSheet.kind]).toEqual(["submission", "meetings"]);
+  await run(new StandInHost(async () => [book]));
+
+  // As written: the default normaliser would fold the ideographic spaces between the parts.
+  const exactly = { normalizer: getDefaultNormalizer({ collapseWhitespace: false }) };
+  expect(screen.getByText("工作表“报表”（统计表）　填报单位：机关一局　数据行：1", exactly)).toBeTruthy();
+  expect(screen.getByText(`工作表“三会一课台账”（三会一课台账）　填报单位：机关一局　数据行：${ledgerSheet.rows}`, exactly)).toBeTruthy();
+  const mismatch = reported.findings.find((f) => f.rule === "ledger-mismatch")!;
+  expect(screen.getByText(mismatch.message).closest("button")!.getAttribute("data-sheet")).toBe("报表");
+
+  const missing = document.querySelector<HTMLElement>('[data-flag="missing-meetings"]')!;
+  expect(within(missing).getByText(/党员大会：第2季度无/)).toBeTruthy();
+  const absence = document.querySelector<HTMLElement>('[data-flag="long-absence"]')!;
+  expect(within(absence).getByText("党员：张三")).toBeTruthy();
+  expect(within(missing).queryByText(/^党员：/)).toBeNull();
+});
+
+test("the kinds and the person in English", async () => {
+  const book = withLedger();
+  const expected = validateWorkbooks([book], { locale: "en-US" }).report;
+  await run(new StandInHost(async () => [book], "files", "en-US"), "Validate all");
+  expect(screen.getByText(/^Sheet “报表” \(Statistics sheet\)/)).toBeTruthy();
+  expect(screen.getByText(/^Sheet “三会一课台账” \(Meeting ledger\)/)).toBeTruthy();
+  const mismatch = expected.files[0].sheets[0].findings.find((f) => f.rule === "ledger-mismatch")!;
+  expect(screen.getByText(mismatch.message)).toBeTruthy();
+  expect(within(document.querySelector<HTMLElement>('[data-flag="long-absence"]')!).getByText("member: 张三")).toBeTruthy();
 });
 
 describe("with a live workbook", () => {

@@ -52,3 +52,24 @@ export function stubResizeObserver(): void {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+
+/**
+ * jsdom has no layout either: every element is 0 px wide, which leaves Fluent's overflow (the tab
+ * strip's) room for no tab. This gives every element 60 px and the tab list `width`; the returned
+ * function takes the widths back.
+ */
+export function stubWidths(width: number): () => void {
+  const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth")!;
+  const client = Object.getOwnPropertyDescriptor(Element.prototype, "clientWidth")!;
+  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 60 });
+  Object.defineProperty(Element.prototype, "clientWidth", {
+    configurable: true,
+    get(this: Element) {
+      return this.getAttribute("role") === "tablist" ? width : 0;
+    },
+  });
+  return () => {
+    Object.defineProperty(HTMLElement.prototype, "offsetWidth", offset);
+    Object.defineProperty(Element.prototype, "clientWidth", client);
+  };
+}

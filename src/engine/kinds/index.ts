@@ -26,3 +26,8 @@ export function kindText(id: string, locale: Locale): Translate<KindKey> {
   if (!words) throw new Error(`no words for sheet kind ${id}`);
   return translator(words, locale);
 }
+
+/** A sheet kind's name as users know it (统计表, 三会一课台账); a report's `kind` is its id. */
+export function kindName(id: string, locale: Locale): string {
+  return KIND_WORDS[id] ? kindText(id, locale)("kind.name") : id;
+}
