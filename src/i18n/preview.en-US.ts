@@ -22,7 +22,7 @@ export const previewEnUS: Record<keyof typeof previewZhCN, string> = {
   "pane.findings.ruleCount": "{rule} ({count})",
   "pane.flags.title": "Flags",
   "pane.flags.critical": "critical",
-  "pane.flags.where": "{unit} · row {row}",
+  "pane.flags.where": "{unit} · {sheet} row {row}",
   "pane.coverage.title": "Meeting coverage",
   "pane.coverage.intro": "A table per branch: each cell the meetings counted in that month (quarter for general meetings and lectures); red where one was due and none was held.",
   "pane.coverage.branch": "{branch} ({unit})",

@@ -20,7 +20,7 @@ export const previewZhCN = {
   "pane.findings.ruleCount": "{rule}（{count}）",
   "pane.flags.title": "预警",
   "pane.flags.critical": "严重",
-  "pane.flags.where": "{unit} · 第 {row} 行",
+  "pane.flags.where": "{unit} · {sheet} 第 {row} 行",
   "pane.coverage.title": "三会一课覆盖",
   "pane.coverage.intro": "每个党支部一张表：每格是该月（党员大会、党课为该季度）计入的会议次数，红色为应开未开。",
   "pane.coverage.branch": "{branch}（{unit}）",

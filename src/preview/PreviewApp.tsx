@@ -16,7 +16,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular } from "@fluentui/react-icons";
-import type { Report } from "../engine";
+import { meetingCoverage, type CoverageTable } from "../engine/sheets";
+import { CoverageMatrix } from "../taskpane/CoverageMatrix";
+import type { Checked } from "../taskpane/validationStore";
 import { useText } from "../taskpane/text";
 import { FilePicker } from "../taskpane/FilePicker";
 import { findingSelector, ValidateView } from "../taskpane/ValidateView";
@@ -76,13 +78,22 @@ export function PreviewApp({ host }: { host: FileHost }) {
       host.setFiles(files);
       setNames(host.fileNames);
       setValidated(false);
+      setCoverage(null);
       setFailure(null);
       setGeneration((n) => n + 1);
     },
     [host],
   );
 
-  const onReport = useCallback((_report: Report) => setValidated(true), []);
+  // The ledgers' coverage, as the pane's 预警 shows it: the preview has no sheet to write it to.
+  const [coverage, setCoverage] = useState<CoverageTable | null>(null);
+  const onReport = useCallback(
+    (checked: Checked) => {
+      setValidated(true);
+      setCoverage(meetingCoverage(checked.parsed, checked.settings, host.locale));
+    },
+    [host],
+  );
   const blocked = useCallback(() => (host.fileNames.length === 0 ? t("preview.noFilesToValidate") : null), [host, t]);
 
   const onDownload = useCallback(async () => {
@@ -128,6 +139,7 @@ export function PreviewApp({ host }: { host: FileHost }) {
             </Button>
           }
         />
+        {coverage !== null && coverage.rows.length > 0 && <CoverageMatrix table={coverage} />}
       </main>
     </FluentProvider>
   );

@@ -27,7 +27,7 @@ import { reasonOf } from "../i18n";
 import { useLocale, useText } from "./text";
 import { failureText, Feedback, Loading, LoadBoundary, useAction, useValidationState } from "./feedback";
 import type { Host } from "../host/host";
-import { createValidationStore, type Phase, type Scope, type ValidationStore } from "./validationStore";
+import { createValidationStore, type Checked, type Phase, type Scope, type ValidationStore } from "./validationStore";
 
 const loadTabs = () => import(/* webpackChunkName: "workbook-tabs" */ "./workbookTabs");
 const WorkbookTools = lazy(() => loadTabs().then((m) => ({ default: m.WorkbookTools })));
@@ -107,7 +107,7 @@ export interface ValidateViewProps {
    */
   store?: ValidationStore;
   /** Called with each new report (the preview enables its download button). */
-  onReport?: (report: Report) => void;
+  onReport?: (checked: Checked) => void;
   /** Shown before running, in place of the validation (e.g. "open files first"); null to run. */
   blocked?: () => string | null;
   /** More buttons beside 一键校验. */
@@ -137,7 +137,7 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
       return;
     }
     const checked = await store.run(host, scope);
-    if (checked) onReport?.(checked.report);
+    if (checked) onReport?.(checked);
   }, [host, store, onReport, blocked, scope]);
 
   const clear = () =>
@@ -322,7 +322,7 @@ function FlagList({ flags }: { flags: Flag[] }) {
           </div>
           <Caption1 className={styles.muted}>
             {flag.detail ? `${flag.detail} · ` : ""}
-            {t("pane.flags.where", { unit: flag.unit, row: flag.row })}
+            {t("pane.flags.where", { unit: flag.unit, sheet: flag.sheet, row: flag.row })}
           </Caption1>
         </li>
       ))}

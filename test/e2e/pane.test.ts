@@ -134,6 +134,17 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await page.screenshot({ path: join(RESULTS, "pane-validate.png") });
   });
 
+  test("the meeting ledger is validated with the 统计表: its kind, its gaps and the report held against it", async () => {
+    await page.getByText(/工作表“一支部台账”（三会一课台账）/).waitFor();
+    // The 统计表 says 4 党员大会 for 第一党支部; the ledger counts 3.
+    const mismatch = page.locator('[data-sheet="机关一局"][data-cell="E3"]', { hasText: "台账记录 3 次" });
+    await mismatch.first().waitFor({ state: "visible" });
+    await page.getByText("党员大会：第2季度无；支委会：3月、7月无").waitFor();
+    await page.getByText(/张三/).first().waitFor();
+    await page.getByText(/工作表“一支部台账”（三会一课台账）/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, "pane-ledger.png") });
+  });
+
   test("评分 writes the results and shows the upgrade rates", async () => {
     await openTab("评分");
     await page.getByRole("button", { name: t("tabs.results.run") }).click();
@@ -146,6 +157,19 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await page.getByRole("button", { name: t("tabs.flags.run") }).click();
     await page.getByText(t("tabs.flags.byUnit")).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-flags.png"), fullPage: true });
+  });
+
+  test("预警 writes the 三会一课 coverage and shows each branch's months, the gaps red", async () => {
+    await page.getByRole("button", { name: t("tabs.coverage.run") }).click();
+    await page.getByText(t("tabs.coverage.done", { sheet: sheets("sheet.coverage"), count: 1 })).waitFor();
+    const branch = page.getByRole("table", { name: /第一党支部（机关一局）/ });
+    await branch.waitFor();
+    const gap = branch.getByTitle("支委会 3月：0 次");
+    const held = branch.getByTitle("支委会 4月：1 次");
+    const [gapColour, heldColour] = await Promise.all([gap, held].map((cell) => cell.evaluate((el) => getComputedStyle(el).backgroundColor)));
+    expect(gapColour).not.toBe(heldColour);
+    await branch.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, "pane-coverage.png"), fullPage: true });
   });
 
   test("导入 and 名册 offer their choices", async () => {

@@ -240,6 +240,10 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
     await page.getByText(new RegExp(`^${ruleTitle("ledger-mismatch", "zh-CN")}（1）$`)).waitFor();
     const absence = page.locator('[data-flag="long-absence"]');
     expect(await absence.innerText()).toContain("党员：张三");
+    // The coverage, as the pane's 预警 shows it: the second quarter's 党员大会 missing, in red.
+    const coverage = page.getByRole("table", { name: /（机关一局）/ });
+    await coverage.waitFor();
+    expect(await coverage.getByTitle("党员大会 第2季度：0 次").innerText()).toBe("0");
     await page.screenshot({ path: join(RESULTS, "preview-ledger.png"), fullPage: true });
   });
 

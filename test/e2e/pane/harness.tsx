@@ -7,6 +7,12 @@ import { createRoot } from "react-dom/client";
 import { App } from "../../../src/taskpane/App";
 import { createValidationStore } from "../../../src/taskpane/validationStore";
 import { StandInExcelHost, StandInWorkbook, submission } from "../../taskpane/standInWorkbook";
+import { fullYear, ledger } from "../../engine/ledger";
+
+/** 第一党支部's year of meetings: no 党员大会 in the second quarter, no 支委会 in March or July; 张三 absent from February to July. */
+const meetings = fullYear("第一党支部")
+  .filter((m) => m.date !== "2025-04-10" && m.date !== "2025-03-05" && m.date !== "2025-07-05")
+  .map((m) => (["党员大会", "主题党日"].includes(m.type) && String(m.date) >= "2025-02" && String(m.date) < "2025-08" ? { ...m, leave: 0, absent: 1, absentees: "张三" } : m));
 
 const workbook = new StandInWorkbook([
   submission("机关一局", "机关一局", [
@@ -19,6 +25,7 @@ const workbook = new StandInWorkbook([
     [1, "办公室党支部", 9, 1, 4, 4, 1, "先进", 93, 95],
     [2, "业务一处党支部", 7, 0, 1, 1, 0, "一般", 66, 70],
   ]),
+  ledger(meetings, { sheet: "一支部台账" }),
 ]);
 
 const root = document.getElementById("root");
