@@ -31,7 +31,7 @@ import {
   type MeetingRecord,
   type TypeCoverage,
 } from "./ledger";
-import type { Bucket } from "./coverage";
+import { bucketWord } from "./coverage";
 
 /** The fields only a meeting ledger has: one of them, with 会议类型 and 会议日期, makes a ledger without a 党支部 column. */
 const LEDGER_ONLY: readonly MeetingField[] = ["topic", "host", "recorder", "expected", "present", "absentees", "place", "content"];
@@ -113,17 +113,6 @@ function duplicates(ledger: MeetingLedger): SheetFinding[] {
   });
 }
 
-/** A bucket as a detail names it: 3月, 第2季度, 全年, 1–2月. */
-function bucketWord(bucket: Bucket, locale: Locale): string {
-  const t = meetingsText(locale);
-  const mm = String(bucket.firstMonth).padStart(2, "0");
-  if (bucket.months === 1) return t("period.month", { year: bucket.year, month: bucket.firstMonth, mm });
-  if (bucket.months === 3 && bucket.firstMonth % 3 === 1) return t("period.quarter", { year: bucket.year, quarter: (bucket.firstMonth + 2) / 3 });
-  if (bucket.months === 12) return t("period.year", { year: bucket.year });
-  const last = bucket.firstMonth + bucket.months - 1;
-  return t("period.months", { year: bucket.year, from: bucket.firstMonth, to: last, fromMm: mm, toMm: String(last).padStart(2, "0") });
-}
-
 function flagOf(branch: LedgerBranch, record: MeetingRecord, flag: Omit<Flag, "branch" | "unit" | "sheet" | "row">): SheetFlag {
   return { sheet: record.sheet, flag: { ...flag, branch: branch.branch, unit: branch.unit, sheet: record.sheet.sheet, row: record.row.row } };
 }
@@ -135,7 +124,7 @@ function missingMeetings(branch: LedgerBranch, coverage: readonly TypeCoverage[]
   const t = meetingsText(locale);
   const words = engineText(locale);
   const detail = short
-    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, locale)).join(t("gap.list")) }))
+    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, t)).join(t("gap.list")) }))
     .join(t("gap.join"));
   const critical = coverage.some((c) => c.buckets.every((b) => b.records.length === 0));
   return flagOf(branch, branch.records[0], {
