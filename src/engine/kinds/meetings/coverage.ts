@@ -118,3 +118,15 @@ export function periodDays(year: number, startMonth: number, months: number): { 
   return start === null || after === null ? null : { start, end: after - 1 };
 }
 
+/**
+ * The days DJ.MEETINGGAPS looks at (LEDGERS.md §7): `start` to `end`; a side not given is the
+ * edge of the calendar year of the other side, or, with neither, of the year of `latest` (the
+ * ledger's latest date). Null when there is nothing to take a year from.
+ */
+export function gapPeriod(start: number | null, end: number | null, latest: number | null): { start: number; end: number } | null {
+  const anchor = start ?? end ?? latest;
+  if (anchor === null) return null;
+  const { year } = ymdOf(anchor);
+  // A year of Excel's calendar always has both days; the fallback only keeps the types honest.
+  return { start: start ?? serialOf(year, 1, 1) ?? anchor, end: end ?? serialOf(year, 12, 31) ?? anchor };
+}
