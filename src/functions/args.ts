@@ -9,6 +9,7 @@
  * Cohort arguments are read whole: the range flattened row by row, blanks as null. Level
  * schemes and thresholds are lists: a range of values or comma-separated text.
  */
+import { readDate } from "../engine/dates";
 import type { Cell } from "../engine/grid";
 import { resolveScheme } from "../engine/rates";
 import { ScoreError, engineWords } from "../engine/scoring";
@@ -37,6 +38,9 @@ export const ARG = {
   topShare: engineWords("word.topShare"),
   bottomShare: engineWords("word.bottomShare"),
   held: engineWords("word.held"),
+  dates: functionsWords("word.dates"),
+  start: functionsWords("word.start"),
+  end: functionsWords("word.end"),
 };
 
 /** The range a score (0–100) or a share (0–1) must be in, naming the argument. */
@@ -91,6 +95,17 @@ export function numberWithin(value: unknown, what: Wording, min: number, max: nu
   const n = numberOf(value, what);
   if (n < min || n > max) throw new ScoreError("num", range(what));
   return n;
+}
+
+/**
+ * A date from a cell value, read as a ledger's date field is (LEDGERS.md §1): Excel passes a date
+ * cell as its serial, and text such as 2025-03-05 or 2025年3月5日 is read too. Anything else is
+ * #VALUE! naming the argument (`what`, worded only if shown).
+ */
+export function dateOf(value: unknown, what: Wording): number {
+  const read = readDate(toCell(value));
+  if (read.kind !== "date") throw new ScoreError("value", functionsWords("functions.notADate", { what, value: textOf(value) }));
+  return read.serial;
 }
 
 /** A cell value as text, the way the engine shows cells: numbers as written, TRUE/FALSE. */

@@ -13,11 +13,16 @@ import { flagLabelsOfRows } from "../engine/kinds/submission/rowFlags";
 import { combinedScore, engineWords, fundRate, levelOf, ScoreError } from "../engine/scoring";
 import { improveRate, normalize, normalizeMethodOf, quotaLevel, transitions, upgradeRate } from "../engine/rates";
 import { meetingGap } from "../engine/kinds/submission/flags";
+import { bucketWord, gapPeriod, gapsOf, intervalOf } from "../engine/kinds/meetings/coverage";
 import { meetingType } from "../engine/meetingTypes";
-import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults } from "../engine/settings";
+import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type MeetingType } from "../engine/settings";
+import { isoOf } from "../engine/dates";
+import { functionsText } from "../i18n/functions";
 import { isVeto } from "../engine/values";
 import {
   ARG,
+  cohort,
+  dateOf,
   displayLocale,
   elementwise,
   functionsWords,
@@ -219,6 +224,13 @@ function normalizeFunction(value: unknown[][], peerValues: unknown[][], method?:
   });
 }
 
+/** A meeting type argument, or #VALUE! listing the types. */
+function meetingTypeOf(value: unknown): MeetingType {
+  const type = meetingType(textOf(value));
+  if (type === null) throw new ScoreError("value", engineWords("score.unknownMeetingType", { type: textOf(value) }));
+  return type;
+}
+
 /**
  * Meetings missing (缺会次数): how many meetings of a type are still due in a period (PRODUCT.md §4).
  * @customfunction MEETINGGAP MEETINGGAP
@@ -232,8 +244,7 @@ function meetingGapFunction(held: unknown[][], type: unknown[][], months?: unkno
   return elementwise(
     [held, type, months, groups],
     (count, kind, period, groupCount) => {
-      const meeting = meetingType(textOf(kind));
-      if (meeting === null) throw new ScoreError("value", engineWords("score.unknownMeetingType", { type: textOf(kind) }));
+      const meeting = meetingTypeOf(kind);
       return meetingGap(
         numberOf(count, ARG.held),
         meeting,
@@ -244,6 +255,70 @@ function meetingGapFunction(held: unknown[][], type: unknown[][], months?: unkno
     },
     2,
   );
+}
+
+/** A ledger as MEETINGGAPS reads it: the dates of each meeting type, and the latest date of any row. */
+interface LedgerDates {
+  byType: Map<MeetingType, number[]>;
+  latest: number | null;
+}
+
+/**
+ * The dates and types of a ledger's rows, paired row by row. A pair with a blank side is left
+ * out; a type that is no meeting type is not counted, but its date is still read and still
+ * dates the ledger. A date that is no date is #VALUE! naming it.
+ */
+function ledgerDates(dates: unknown[][], types: unknown[][]): LedgerDates {
+  const when = cohort(dates);
+  const what = cohort(types);
+  const byType = new Map<MeetingType, number[]>();
+  // A ledger repeats a handful of type words over thousands of rows: each is looked up once.
+  const typeOfWord = new Map<string, MeetingType | null>();
+  let latest: number | null = null;
+  when.forEach((value, i) => {
+    if (value === null || what[i] === null) return;
+    const date = dateOf(value, ARG.dates);
+    latest = latest === null ? date : Math.max(latest, date);
+    const word = textOf(what[i]);
+    if (!typeOfWord.has(word)) typeOfWord.set(word, meetingType(word));
+    const type = typeOfWord.get(word);
+    if (!type) return;
+    const list = byType.get(type);
+    if (list) list.push(date);
+    else byType.set(type, [date]);
+  });
+  return { byType, latest };
+}
+
+/** The gaps of one type in one period (LEDGERS.md §7), in words of Office's display language. */
+function gapsText(ledger: LedgerDates, typeValue: unknown, startValue: unknown, endValue: unknown): string {
+  const type = meetingTypeOf(typeValue);
+  const start = isBlank(startValue) ? null : dateOf(startValue, ARG.start);
+  const end = isBlank(endValue) ? null : dateOf(endValue, ARG.end);
+  const period = gapPeriod(start, end, ledger.latest);
+  if (period === null) throw new ScoreError("value", functionsWords("functions.noMeetingDates"));
+  if (period.end < period.start) throw new ScoreError("num", functionsWords("functions.endBeforeStart", { start: isoOf(period.start), end: isoOf(period.end) }));
+  const t = functionsText(displayLocale());
+  const gaps = gapsOf(ledger.byType.get(type) ?? [], intervalOf(type, SETTINGS), period.start, period.end);
+  return gaps.map((gap) => bucketWord(gap, t)).join(t("period.list"));
+}
+
+/**
+ * Periods without a meeting (缺会期间): the months, quarters or year in which a meeting ledger records no meeting of a type.
+ * @customfunction MEETINGGAPS MEETINGGAPS
+ * @param dates Meeting dates, one per ledger row (a range, read as a whole): dates, or text such as 2025-03-05, 2025/3/5 or 2025年3月5日.
+ * @param types Meeting types of the same rows: a range of the same shape as dates. Rows with a blank date or type are left out; rows of other types are not counted.
+ * @param type The type to check: 党员大会 and 党课 by quarter; 支委会, 党小组会 and 主题党日 by month; 组织生活会 and 民主评议 by year (or general, committee, group, lecture, themeday, orglife, review). A value or a range (spills).
+ * @param start First day of the period: a date or date text. Omitted: 1 January of the year of end, else of the year of the latest date in dates.
+ * @param end Last day of the period: a date or date text. Omitted: 31 December of the year of start, else of the year of the latest date in dates.
+ * @returns The months, quarters or year overlapping the period with no meeting of the type on a day from start to end, in time order, joined by "、" (2025年3月、2025年7月; 2025年第2季度; 2025年), in English Excel by ", " (2025-03, 2025-07; 2025 Q2; 2025); "" when every one has a meeting. #NUM! when end is before start.
+ */
+function meetingGapsFunction(dates: unknown[][], types: unknown[][], type: unknown[][], start?: unknown[][], end?: unknown[][]): unknown[][] {
+  return whole(() => {
+    sameShape([dates, types]);
+    const ledger = ledgerDates(dates, types);
+    return elementwise([type, start, end], (typeValue, startValue, endValue) => gapsText(ledger, typeValue, startValue, endValue), 1);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { functionsZhCN } from "./functions.zh-CN";
 
-/** Messages of the custom functions (#VALUE! texts) and the words they name arguments with. Same keys as zh-CN. */
+/** Messages of the custom functions (#VALUE! texts), the words they name arguments with, and the words of their results (the periods of DJ.MEETINGGAPS). Same keys as zh-CN. */
 export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "functions.shapeMismatch": "The argument ranges have different shapes ({shapes}): use ranges of the same shape or single values",
   "functions.notANumberIn": "“{value}” in {what} is not a number",
@@ -10,6 +10,14 @@ export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "functions.badThresholds": "Invalid thresholds “{value}”. Give numbers from low to high separated by commas, such as 60,90",
   "functions.headerOneRow": "The header must be one row, not {rows}",
   "functions.headerWidth": "The header has {header} columns and the rows have {row}: they must be equally wide",
+  "functions.notADate": "“{value}” in {what} is not a date. Give a date, or text such as 2025-03-05, 2025/3/5 or 2025年3月5日",
+  "functions.noMeetingDates": "The meeting dates hold no date to take the year from. Give a start or an end date",
+  "functions.endBeforeStart": "The end date {end} is before the start date {start}",
+  "period.month": "{year}-{mm}",
+  "period.quarter": "{year} Q{quarter}",
+  "period.year": "{year}",
+  "period.months": "{year}-{fromMm} to {toMm}",
+  "period.list": ", ",
   "word.partyScore": "Party-building score",
   "word.businessScore": "Business score",
   "word.partyWeight": "Party-building weight",
@@ -21,4 +29,7 @@ export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "word.peerValues": "Peer values",
   "word.months": "Months",
   "word.groups": "Party groups",
+  "word.dates": "Meeting dates",
+  "word.start": "Start date",
+  "word.end": "End date",
 };

@@ -1,4 +1,4 @@
-/** The custom functions' #VALUE! messages and argument names. */
+/** The custom functions' #VALUE! messages, argument names and the words of their results. */
 import { strings, translator, type Locale, type Translate } from ".";
 import { functionsZhCN } from "./functions.zh-CN";
 import { functionsEnUS } from "./functions.en-US";

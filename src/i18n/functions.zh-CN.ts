@@ -1,4 +1,4 @@
-/** Messages of the custom functions (#VALUE! texts) and the words they name arguments with. */
+/** Messages of the custom functions (#VALUE! texts), the words they name arguments with, and the words of their results (the periods of DJ.MEETINGGAPS). */
 export const functionsZhCN = {
   "functions.shapeMismatch": "参数区域的行列数不一致（{shapes}），请使用形状相同的区域或单个值",
   "functions.notANumberIn": "{what}中的“{value}”不是数字",
@@ -8,6 +8,14 @@ export const functionsZhCN = {
   "functions.badThresholds": "分数线“{value}”无效。请填写由低到高的数字，以逗号分隔，如 60,90",
   "functions.headerOneRow": "表头行应为一行，现为 {rows} 行",
   "functions.headerWidth": "表头行有 {header} 列，数据行有 {row} 列：两者列数应相同",
+  "functions.notADate": "{what}中的“{value}”不是日期。请填写日期，或 2025-03-05、2025/3/5、2025年3月5日 这样的文字",
+  "functions.noMeetingDates": "会议日期中没有日期，无法确定统计年度。请填写起始日期或截止日期",
+  "functions.endBeforeStart": "截止日期 {end} 早于起始日期 {start}",
+  "period.month": "{year}年{month}月",
+  "period.quarter": "{year}年第{quarter}季度",
+  "period.year": "{year}年",
+  "period.months": "{year}年{from}–{to}月",
+  "period.list": "、",
   "word.partyScore": "党建得分",
   "word.businessScore": "业务得分",
   "word.partyWeight": "党建权重",
@@ -19,4 +27,7 @@ export const functionsZhCN = {
   "word.peerValues": "比较数值",
   "word.months": "月数",
   "word.groups": "党小组数",
+  "word.dates": "会议日期",
+  "word.start": "起始日期",
+  "word.end": "截止日期",
 } as const;

@@ -47,11 +47,13 @@ export interface LoadedFunctions {
 /**
  * dist/functions.js loaded alone into a sandbox with a stand-in CustomFunctions global, the way
  * Excel binds it: the bundle registers its functions itself (custom-functions-metadata-plugin
- * appends the associate calls). Load once per test file.
+ * appends the associate calls). Load once per test file. `globals` adds to the sandbox, e.g. an
+ * `Office` whose display language is English.
  */
-export function loadFunctions(): LoadedFunctions {
+export function loadFunctions(globals: Record<string, unknown> = {}): LoadedFunctions {
   const registered = new Map<string, CustomFunction>();
   vm.runInNewContext(readDist("functions.js"), {
+    ...globals,
     CustomFunctions: {
       associate: (id: string, fn: CustomFunction) => {
         if (registered.has(id)) throw new Error(`${id} registered twice`);

@@ -53,6 +53,12 @@ const cases: Record<string, () => void> = {
     expect(call("MEETINGGAP", one(1), one("党员大会"), null, null)).toEqual([[3]]);
     expect(call("MEETINGGAP", one(0), one("group"), one(6), one(2))).toEqual([[12]]);
   },
+  MEETINGGAPS: () => {
+    const dates = column(45662, "2025-04-05", 45845, "2025年10月5日");
+    const types = column("党员大会", "党员大会", "支委会", "支部党员大会");
+    expect(call("MEETINGGAPS", dates, types, one("党员大会"), null, null)).toEqual([["2025年第3季度"]]);
+    expect(call("MEETINGGAPS", dates, types, column("支委会", "组织生活会"), one("2025-07-01"), one("2025-08-31"))).toEqual([["2025年8月"], ["2025年"]]);
+  },
   FUNDRATE: () => {
     // Excel passes a single value to a matrix parameter as [[value]].
     expect(call("FUNDRATE", [[4600]], [[20000]])).toEqual([[0.23]]);

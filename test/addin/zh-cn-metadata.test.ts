@@ -25,7 +25,7 @@ interface Metadata {
 const english: Metadata = JSON.parse(readDist("functions.json"));
 const chinese: Metadata = JSON.parse(readDist("functions.zh-CN.json"));
 
-/** The zh-CN names of PRODUCT.md §6. */
+/** The zh-CN names of PRODUCT.md §6 and LEDGERS.md §7. */
 const PRODUCT_NAMES: Record<string, string> = {
   UPGRADERATE: "晋位升级率",
   IMPROVERATE: "提升率",
@@ -35,6 +35,7 @@ const PRODUCT_NAMES: Record<string, string> = {
   QUOTALEVEL: "按比例定级",
   NORMALIZE: "标准化",
   MEETINGGAP: "缺会次数",
+  MEETINGGAPS: "缺会期间",
   FUNDRATE: "经费执行率",
   FLAGS: "预警信息",
 };

@@ -66,3 +66,12 @@ export function seedCounty(): [string, string][] {
   ];
   return groups.flatMap(([start, end, n]) => Array.from({ length: n }, (): [string, string] => [start, end]));
 }
+
+/** A small deterministic generator, so every run checks the same rows: numbers in [0, 1). */
+export function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}

@@ -10,21 +10,12 @@ import { readWorkbook } from "../../src/files/read";
 import { loadFunctions, StandInError, type LoadedFunctions } from "../addin/dist";
 import { fods, type FodsCell } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
-import { seedCounty } from "./helpers";
+import { generator, seedCounty } from "./helpers";
 
 const N = 60;
 const FIRST = 2;
 const LAST = FIRST + N - 1;
 const LEVELS = ["后进", "一般", "先进"];
-
-/** A small deterministic generator, so every run checks the same rows. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 interface Branch {
   party: number;

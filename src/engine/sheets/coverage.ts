@@ -15,6 +15,7 @@ import type { MeetingType, Settings } from "../settings";
 import type { ParsedSheet } from "../sheet";
 import type { Locale } from "../../i18n";
 import { engineText } from "../../i18n/engine";
+import { meetingsText } from "../../i18n/kinds/meetings";
 import { sheetsText } from "../../i18n/sheets";
 import { linkTo } from "./report";
 import type { OutCell, SheetSpec } from "./spec";
@@ -69,7 +70,7 @@ export function meetingCoverage(parsed: readonly ParsedSheet[], settings: Settin
   const words = engineText(locale);
   for (const column of columns) {
     column.typeName = words(`meeting.${column.type}`);
-    column.bucketName = oneYear ? bucketWord(column.bucket, locale) : column.bucket.key;
+    column.bucketName = oneYear ? bucketWord(column.bucket, meetingsText(locale)) : column.bucket.key;
   }
   const rows: CoverageRow[] = coverages.map(({ branch, types }) => {
     const counts = new Map<string, number>();

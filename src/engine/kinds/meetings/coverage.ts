@@ -6,8 +6,7 @@
  */
 import { serialOf, ymdOf } from "../../dates";
 import type { MeetingType, Settings } from "../../settings";
-import type { Locale } from "../../../i18n";
-import { meetingsText } from "../../../i18n/kinds/meetings";
+import type { Translate } from "../../../i18n";
 
 export interface Bucket {
   /** "2025-03" (a month), "2025Q2" (a quarter), "2025" (a year), "2025-01/2025-02" (another interval). */
@@ -30,11 +29,49 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
+/** How a bucket is named: a calendar month, quarter or year, or another run of months. */
+type BucketShape = "month" | "quarter" | "year" | "months";
+
+/** The one place that decides how a bucket is named, so its key and its words in every output agree. */
+function bucketShape({ firstMonth, months }: Pick<Bucket, "firstMonth" | "months">): BucketShape {
+  if (months === 1) return "month";
+  if (months === 3 && firstMonth % 3 === 1) return "quarter";
+  if (months === 12 && firstMonth === 1) return "year";
+  return "months";
+}
+
+/** The templates a layer names buckets with: the ledger's detail says 3月, DJ.MEETINGGAPS 2025年3月. */
+export type BucketWords = Translate<"period.month" | "period.quarter" | "period.year" | "period.months">;
+
+/** A bucket in words: a month, a quarter, the year, or a run of months such as 1–2月. */
+export function bucketWord(bucket: Bucket, t: BucketWords): string {
+  const { year, firstMonth, months } = bucket;
+  const mm = pad(firstMonth);
+  switch (bucketShape(bucket)) {
+    case "month":
+      return t("period.month", { year, month: firstMonth, mm });
+    case "quarter":
+      return t("period.quarter", { year, quarter: (firstMonth + 2) / 3 });
+    case "year":
+      return t("period.year", { year });
+    case "months": {
+      const last = firstMonth + months - 1;
+      return t("period.months", { year, from: firstMonth, to: last, fromMm: mm, toMm: pad(last) });
+    }
+  }
+}
+
 function keyOf(year: number, firstMonth: number, months: number): string {
-  if (months === 1) return `${year}-${pad(firstMonth)}`;
-  if (months === 3 && firstMonth % 3 === 1) return `${year}Q${(firstMonth + 2) / 3}`;
-  if (months === 12 && firstMonth === 1) return String(year);
-  return `${year}-${pad(firstMonth)}/${year}-${pad(firstMonth + months - 1)}`;
+  switch (bucketShape({ firstMonth, months })) {
+    case "month":
+      return `${year}-${pad(firstMonth)}`;
+    case "quarter":
+      return `${year}Q${(firstMonth + 2) / 3}`;
+    case "year":
+      return String(year);
+    case "months":
+      return `${year}-${pad(firstMonth)}/${year}-${pad(firstMonth + months - 1)}`;
+  }
 }
 
 /** The index of a calendar month, to count months across years. */
@@ -81,13 +118,15 @@ export function periodDays(year: number, startMonth: number, months: number): { 
   return start === null || after === null ? null : { start, end: after - 1 };
 }
 
-/** A bucket as a detail names it: 3月, 第2季度, 全年, 1–2月. */
-export function bucketWord(bucket: Bucket, locale: Locale): string {
-  const t = meetingsText(locale);
-  const mm = String(bucket.firstMonth).padStart(2, "0");
-  if (bucket.months === 1) return t("period.month", { year: bucket.year, month: bucket.firstMonth, mm });
-  if (bucket.months === 3 && bucket.firstMonth % 3 === 1) return t("period.quarter", { year: bucket.year, quarter: (bucket.firstMonth + 2) / 3 });
-  if (bucket.months === 12) return t("period.year", { year: bucket.year });
-  const last = bucket.firstMonth + bucket.months - 1;
-  return t("period.months", { year: bucket.year, from: bucket.firstMonth, to: last, fromMm: mm, toMm: String(last).padStart(2, "0") });
+/**
+ * The days DJ.MEETINGGAPS looks at (LEDGERS.md §7): `start` to `end`; a side not given is the
+ * edge of the calendar year of the other side, or, with neither, of the year of `latest` (the
+ * ledger's latest date). Null when there is nothing to take a year from.
+ */
+export function gapPeriod(start: number | null, end: number | null, latest: number | null): { start: number; end: number } | null {
+  const anchor = start ?? end ?? latest;
+  if (anchor === null) return null;
+  const { year } = ymdOf(anchor);
+  // A year of Excel's calendar always has both days; the fallback only keeps the types honest.
+  return { start: start ?? serialOf(year, 1, 1) ?? anchor, end: end ?? serialOf(year, 12, 31) ?? anchor };
 }

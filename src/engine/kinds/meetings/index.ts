@@ -127,7 +127,7 @@ function missingMeetings(branch: LedgerBranch, coverage: readonly TypeCoverage[]
   const t = meetingsText(locale);
   const words = engineText(locale);
   const detail = short
-    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, locale)).join(t("gap.list")) }))
+    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, t)).join(t("gap.list")) }))
     .join(t("gap.join"));
   const critical = coverage.some((c) => c.buckets.every((b) => b.records.length === 0));
   return flagOf(branch, branch.records[0], {
