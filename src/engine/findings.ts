@@ -5,6 +5,7 @@ import type { FieldSpec } from "./kinds/kind";
 import type { ParsedSheet } from "./sheet";
 import { RULE_ORDER, SEVERITY, ruleMessage, type RuleId, type Variant } from "./rules";
 import type { Locale, Params } from "../i18n";
+import { formatNumber } from "./text";
 
 /** A rule and one of its message variants (the default one when none is said). */
 export type RuleRef = { [R in RuleId]: { rule: R; variant?: Variant<R> } }[RuleId];
@@ -22,12 +23,6 @@ export type FindingInput = RuleRef & {
 export interface SheetFinding {
   sheet: ParsedSheet;
   finding: Finding;
-}
-
-export function formatNumber(value: number): string {
-  // Rounding a huge value overflows to Infinity; such a value has no decimals to round anyway.
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return String(Number.isFinite(rounded) ? rounded : value);
 }
 
 function show(value: CellValue | undefined): string {

@@ -1,8 +1,10 @@
 /** The plain results the engine returns; PRODUCT.md §3, §4 and §8 fix their field names. */
-import type { FlagId, RuleId } from "./rules";
+import type { RuleId } from "./rules";
+import type { FlagId } from "./flags";
 import type { Severity } from "../i18n/rules";
 
-export type { FlagId, RuleId } from "./rules";
+export type { RuleId } from "./rules";
+export type { FlagId } from "./flags";
 export type { Severity } from "../i18n/rules";
 
 /** A value as it stood in the cell: numbers, text and booleans as such; dates as ISO text. */

@@ -1,12 +1,12 @@
 /**
- * The fixed vocabulary of rules and flags (PRODUCT.md §3–4, LEDGERS.md): each as defined once
- * in src/i18n/kinds, in table order. The order decides which error a cell reports when several
- * apply, and sorts findings.
+ * The fixed vocabulary of rules (PRODUCT.md §3, LEDGERS.md): each as defined once in
+ * src/i18n/kinds, in table order. The order decides which error a cell reports when several
+ * apply, and sorts findings. Flags are in flags.ts.
  */
 import type { Locale, Params } from "../i18n";
 import { fill } from "../i18n";
 import type { RuleDefinition, Severity } from "../i18n/rules";
-import { FLAG_DEFINITIONS, RULE_DEFINITIONS as DEFINITIONS } from "../i18n/kinds";
+import { RULE_DEFINITIONS as DEFINITIONS } from "../i18n/kinds/rules";
 
 export type RuleId = keyof typeof DEFINITIONS;
 
@@ -33,19 +33,6 @@ export function ruleDescription(id: RuleId, locale: Locale): string {
 export function ruleMessage<R extends RuleId>(id: R, variant: Variant<R>, locale: Locale, params: Params = {}): string {
   const messages: Readonly<Record<string, string>> = DEFINITIONS[id].text[locale].messages;
   return fill(messages[variant], params);
-}
-
-export type FlagId = keyof typeof FLAG_DEFINITIONS;
-
-/** Every flag in the order flags are listed everywhere (PRODUCT.md §4, then LEDGERS.md §7). */
-export const FLAG_IDS = Object.keys(FLAG_DEFINITIONS) as readonly FlagId[];
-
-export function flagLabel(id: FlagId, locale: Locale): string {
-  return FLAG_DEFINITIONS[id].text[locale].label;
-}
-
-export function flagDescription(id: FlagId, locale: Locale): string {
-  return FLAG_DEFINITIONS[id].text[locale].description;
 }
 
 /** The version of the rule set, reported with every result so stored reports can be compared. */

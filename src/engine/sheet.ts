@@ -4,7 +4,8 @@
  * LEDGERS.md §1. What differs between kinds comes from the kind (src/engine/kinds).
  */
 import { address, type Cell, type Grid } from "./grid";
-import { headerAt, type Column, type Header } from "./header";
+import type { Column, Header } from "./header";
+import { isRequired, readRow, specOf, type DataRow } from "./rows";
 import type { Finding } from "./report";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
@@ -15,25 +16,6 @@ import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
 import { ymdOf } from "./dates";
 import { DEFAULT_LOCALE, type Locale } from "../i18n";
-
-export interface FieldRead {
-  key: string;
-  row: number;
-  col: number;
-  /** The cell as it stands (a covered cell of a text merge shows its merged area's value). */
-  cell: Cell;
-  /** A covered cell of a merged area. */
-  covered: boolean;
-  read: ReadValue;
-}
-
-export interface DataRow {
-  row: number;
-  fields: Map<string, FieldRead>;
-  branch: string;
-  unit: string;
-  code?: string;
-}
 
 export interface TotalRow {
   row: number;
@@ -138,10 +120,6 @@ function report(ctx: SheetContext, input: FindingInput): void {
   ctx.findings.push(makeFinding(ctx.sheet, input, ctx.locale, ctx.kind.fields));
 }
 
-function specOf(kind: SheetKind, key: string): FieldSpec | undefined {
-  return kind.fields.find((f) => f.key === key);
-}
-
 function headerFindings(ctx: SheetContext, title: TitleBlock): void {
   const { header } = ctx;
   const seen = new Map<string, Column>();
@@ -176,31 +154,6 @@ export function missingColumn(header: Header, spec: FieldSpec): FindingInput {
   return { rule: "missing-column", field: spec.key, row: header.bottom, col: header.firstCol, params: { aliases: spec.labels.join("、") } };
 }
 
-function readRow(ctx: SheetContext, row: number, sheetUnit: string, sheetBranch: string): DataRow {
-  const { view, header } = ctx;
-  const fields = new Map<string, FieldRead>();
-  for (const [key, column] of header.byKey) {
-    const spec = specOf(ctx.kind, key);
-    if (!spec) continue;
-    const area = view.coveredBy(row, column.col);
-    const covered = area !== undefined && area.top > header.bottom;
-    let cell = view.get(row, column.col);
-    let read: ReadValue;
-    if (covered && isNumeric(spec.type)) {
-      read = { value: null, blank: true, invalid: false, issues: [] };
-    } else {
-      if (covered) cell = view.shown(row, column.col);
-      read = readField(cell, spec, column.unit);
-    }
-    fields.set(key, { key, row, col: column.col, cell, covered, read });
-  }
-  const text = (key: string): string | undefined => {
-    const v = fields.get(key)?.read.value;
-    return typeof v === "string" && v !== "" ? v : undefined;
-  };
-  return { row, fields, branch: text("branch") ?? sheetBranch, unit: text("unit") ?? sheetUnit, code: text("code") };
-}
-
 /** Cell rules (excel-error … date-as-text) and missing-value for one data row. */
 function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): void {
   for (const field of data.fields.values()) {
@@ -218,20 +171,6 @@ function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): voi
     if (!field.read.blank || field.covered || !isRequired(ctx.kind, data, field.key, settings)) continue;
     const numeric = isNumeric(specOf(ctx.kind, field.key)?.type ?? "text");
     report(ctx, { rule: "missing-value", variant: numeric ? "default" : "text", row: field.row, col: field.col, field: field.key });
-  }
-}
-
-/** Whether a field must be filled in this row (its column being there). */
-export function isRequired(kind: SheetKind, data: DataRow, key: string, settings: Settings): boolean {
-  const required = specOf(kind, key)?.required ?? "no";
-  switch (required) {
-    case "yes":
-    case "when-present":
-      return true;
-    case "no":
-      return false;
-    default:
-      return kind.requiredWhen?.(data, required, settings) ?? false;
   }
 }
 
@@ -365,7 +304,7 @@ export function parseSheet(view: SheetView, header: Header, kind: SheetKind, set
       totals.push({ row: r, subtotal: rowKind === "subtotal" });
       continue;
     }
-    const data = readRow(ctx, r, unit, title.branch ?? "");
+    const data = readRow(view, header, kind, r, unit, title.branch ?? "");
     cellFindings(ctx, data, settings);
     rows.push(data);
   }
@@ -390,17 +329,4 @@ export function parseSheet(view: SheetView, header: Header, kind: SheetKind, set
   for (const rule of kind.sheetRules) for (const input of rule(parsed, context)) report(ctx, input);
   for (const data of rows) for (const rule of kind.rowRules) for (const input of rule(data, parsed, context)) report(ctx, input);
   return parsed;
-}
-
-/**
- * Rows read under a row of labels, as DJ.FLAGS receives them from Excel: the same header
- * matching and cell reading as a sheet of the kind, so a formula and the validator agree.
- */
-export function rowsUnderLabels(kind: SheetKind, labels: Cell[], rows: Cell[][]): { header: Header; rows: DataRow[] } {
-  const grid: Grid = { sheet: "", origin: { row: 1, col: 1 }, cells: [labels, ...rows], merges: [] };
-  const view = new SheetView(grid);
-  const header = headerAt(view, 1, kind.fields);
-  // Reading rows makes no finding, so the language does not matter here.
-  const ctx: SheetContext = { sheet: "", locale: DEFAULT_LOCALE, kind, view, header, findings: [] };
-  return { header, rows: rows.map((_, i) => readRow(ctx, i + 2, "", "")) };
 }

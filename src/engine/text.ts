@@ -95,3 +95,10 @@ export function parseNumberText(text: string): NumberText {
   if (chinese !== null) return { kind: "chinese", value: chinese };
   return { kind: "none" };
 }
+
+/** A number as messages show it: at most 6 decimals, no trailing zeros. */
+export function formatNumber(value: number): string {
+  // Rounding a huge value overflows to Infinity; such a value has no decimals to round anyway.
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return String(Number.isFinite(rounded) ? rounded : value);
+}

@@ -2,7 +2,8 @@
 import type { FindingInput } from "./findings";
 import type { FieldSpec } from "./kinds/kind";
 import { roundTo } from "./scoring";
-import type { DataRow, ParsedSheet, TotalRow } from "./sheet";
+import type { ParsedSheet, TotalRow } from "./sheet";
+import type { DataRow } from "./rows";
 import { readField, originalValue } from "./values";
 
 /** Columns a 合计 row adds up: counts and money, not scores, dates or yes/no. */

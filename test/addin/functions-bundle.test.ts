@@ -3,6 +3,7 @@
  * sandbox with a stand-in CustomFunctions global, and every id of dist/functions.json is
  * called through what the bundle registered. test/functions/ tests each function in depth.
  */
+import { gzipSync } from "node:zlib";
 import { loadFunctions, readDist, StandInError } from "./dist";
 import { thrownBy } from "../support/thrown";
 
@@ -114,4 +115,13 @@ test("every optional parameter comes after the required ones", () => {
 test("the functions bundle does not include React or Fluent UI", () => {
   const code = readDist("functions.js");
   expect(code).not.toMatch(/react\.(transitional\.)?element|__CLIENT_INTERNALS|fluentui|fui-FluentProvider/);
+});
+
+test("the functions bundle carries only the engine's and the functions' strings: under 20 kB gzipped, no rule's message", () => {
+  const code = readDist("functions.js");
+  expect(gzipSync(code).length).toBeLessThan(20 * 1024);
+  // Rule messages (a 统计表's, a ledger's) and the pane's strings belong to other bundles.
+  for (const text of ["合计行的", "不在统计期间", "报表填报", "一键校验"]) expect([text, code.includes(text)]).toEqual([text, false]);
+  // DJ.FLAGS shows flag labels, so those are in.
+  expect(code).toContain("经费未用");
 });

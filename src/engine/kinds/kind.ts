@@ -9,7 +9,8 @@ import type { FindingInput, SheetFinding } from "../findings";
 import type { Header } from "../header";
 import type { Flag } from "../report";
 import type { Settings } from "../settings";
-import type { DataRow, ParsedSheet } from "../sheet";
+import type { ParsedSheet } from "../sheet";
+import type { DataRow } from "../rows";
 
 export type FieldType =
   | "integer"

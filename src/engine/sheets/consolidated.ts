@@ -5,7 +5,8 @@
  */
 import type { CellValue } from "../report";
 import { FIELDS, FIELD_BY_KEY } from "../kinds/submission/fields";
-import type { DataRow, FieldRead, ParsedSheet } from "../sheet";
+import type { ParsedSheet } from "../sheet";
+import type { DataRow, FieldRead } from "../rows";
 import { originalValue } from "../values";
 import { submissionSheets } from "../kinds/submission";
 import type { Locale } from "../../i18n";

@@ -4,7 +4,7 @@
  * the count of each flag per department (所属单位): the figures an office reports back to each.
  */
 import type { Flag, Report } from "../report";
-import { FLAG_IDS, flagLabel, type FlagId } from "../rules";
+import { FLAG_IDS, flagLabel, type FlagId } from "../flags";
 import { fieldLabel } from "../kinds";
 import type { Locale } from "../../i18n";
 import { sheetsText, type SheetsKey } from "../../i18n/sheets";

@@ -3,7 +3,8 @@
  * 参数 sheet's defined names, then the transition matrix, upgrade rates and the grade
  * distribution with two charts. Formulas are in the invariant (English, comma) syntax.
  */
-import type { DataRow, ParsedSheet } from "../sheet";
+import type { ParsedSheet } from "../sheet";
+import type { DataRow } from "../rows";
 import { LEVEL_SCHEMES, schemeFor, type Settings } from "../settings";
 import type { Locale } from "../../i18n";
 import { sheetsText } from "../../i18n/sheets";

@@ -7,7 +7,8 @@
 import { upgradeRate } from "../rates";
 import { combinedScore, levelOf, ScoreError } from "../scoring";
 import type { Settings } from "../settings";
-import type { DataRow, ParsedSheet } from "../sheet";
+import type { ParsedSheet } from "../sheet";
+import type { DataRow } from "../rows";
 import type { Locale } from "../../i18n";
 import { engineText } from "../../i18n/engine";
 import { resultLevels, scoreOf, startLevel } from "./results";

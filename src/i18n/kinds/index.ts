@@ -1,14 +1,11 @@
 /**
- * The words of every sheet kind's rules and flags, in table order (PRODUCT.md §3–4, then
- * LEDGERS.md): the rules every kind shares first, then each kind's in the order of its kind.
+ * The words of every sheet kind's flags, in table order (PRODUCT.md §4, then LEDGERS.md §7), and
+ * each kind's name. Their rules are gathered apart (rules.ts), so what shows flags — DJ.FLAGS in
+ * functions.js — does not carry every rule's messages.
  */
 import type { Strings } from "..";
-import { commonRules } from "./common";
-import { ledgerRules } from "./ledgers";
-import { meetingsFlags, meetingsRules, meetingsStrings } from "./meetings";
-import { submissionFlags, submissionRules, submissionStrings } from "./submission";
-
-export const RULE_DEFINITIONS = { ...commonRules, ...submissionRules, ...meetingsRules, ...ledgerRules };
+import { meetingsFlags, meetingsStrings } from "./meetings";
+import { submissionFlags, submissionStrings } from "./submission";
 
 export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags };
 

@@ -1,12 +1,13 @@
 /** The 三会一课 meeting ledger (LEDGERS.md §2): a meeting a row, held against the 统计表 (§6). */
 import { makeFinding, type FindingInput, type SheetFinding } from "../../findings";
-import { formatNumber } from "../../findings";
+import { formatNumber } from "../../text";
 import type { Header } from "../../header";
 import { ledgerMismatch, type RecordedRows } from "../../ledgers";
 import { MEETING_KINDS } from "../../meetingTypes";
 import type { Flag } from "../../report";
-import { flagLabel } from "../../rules";
-import type { DataRow, ParsedSheet, SheetPeriod } from "../../sheet";
+import { flagLabel } from "../../flags";
+import type { ParsedSheet, SheetPeriod } from "../../sheet";
+import type { DataRow } from "../../rows";
 import { isoOf } from "../../dates";
 import { originalValue } from "../../values";
 import type { Locale } from "../../../i18n";

@@ -3,9 +3,10 @@ import { makeFinding, type FindingInput, type SheetFinding } from "../../finding
 import type { Variant } from "../../rules";
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from "./fields";
 import { combinedScore, levelOf, roundTo } from "../../scoring";
-import { committeeDue, type Settings } from "../../settings";
-import { missingColumn, type DataRow, type ParsedSheet } from "../../sheet";
+import { missingColumn, type ParsedSheet } from "../../sheet";
+import { type DataRow } from "../../rows";
 import { BranchIndex } from "../../identity";
+import { requiredWhen } from "./committee";
 import { originalValue } from "../../values";
 import type { CheckContext, Reported } from "../kind";
 
@@ -91,24 +92,6 @@ export function periodYear(parsed: ParsedSheet, { settings }: CheckContext): Fin
       params: { year, expected: settings.assessmentYear },
     },
   ];
-}
-
-export function hasCommittee(data: DataRow, settings: Settings): boolean | undefined {
-  const field = data.fields.get("hasCommittee");
-  const formal = data.fields.get("membersFormal")?.read.value;
-  return committeeDue(field?.read.value, field?.read.invalid ?? false, typeof formal === "number" ? formal : undefined, settings);
-}
-
-export function groupCount(data: DataRow): number {
-  const v = data.fields.get("groups")?.read.value;
-  return typeof v === "number" ? v : 0;
-}
-
-/** Whether the row needs its 支委会 or 党小组会 filled: it has a committee, or groups. */
-export function requiredWhen(data: DataRow, requirement: string, settings: Settings): boolean {
-  if (requirement === "when-committee") return hasCommittee(data, settings) === true;
-  if (requirement === "when-groups") return groupCount(data) > 0;
-  return false;
 }
 
 /** Columns that rows need but the header lacks (支委会 when a row has a committee, …). */

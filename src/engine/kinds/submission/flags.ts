@@ -1,11 +1,11 @@
 /** The 统计表's flags (预警) of PRODUCT.md §4, in table order, for rows whose fields are usable. */
 import type { Flag } from "../../report";
-import { flagLabel, type FlagId } from "../../rules";
+import { flagLabel, type FlagId } from "../../flags";
 import type { FieldKey } from "./fields";
 import { ScoreError, engineWords } from "../../scoring";
 import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "../../settings";
-import type { DataRow } from "../../sheet";
-import { formatNumber } from "../../findings";
+import type { DataRow } from "../../rows";
+import { formatNumber } from "../../text";
 import { MEETING_KINDS } from "../../meetingTypes";
 import type { Locale, Translate } from "../../../i18n";
 import { engineText } from "../../../i18n/engine";

@@ -1,9 +1,10 @@
 /** The standard submission sheet, 统计表 (PRODUCT.md §2–4): a branch a row, its reported counts. */
 import type { Header } from "../../header";
 import type { ParsedSheet } from "../../sheet";
-import { isRequired } from "../../sheet";
+import { isRequired } from "../../rows";
 import type { SheetKind, SheetFlag } from "../kind";
-import { conditionalColumns, duplicateFindings, inconsistentRow, periodYear, requiredWhen } from "./checks";
+import { conditionalColumns, duplicateFindings, inconsistentRow, periodYear } from "./checks";
+import { requiredWhen } from "./committee";
 import { CONTENT_KEYS, FIELDS, type FieldKey } from "./fields";
 import { flagsOfRow } from "./flags";
 
