@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   gap: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2, fontWeight: tokens.fontWeightSemibold },
   missing: { color: tokens.colorPaletteRedForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
+  month: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, textAlign: "center" },
 });
 
 /** The columns of one type, each with the months it spans (a quarter 3, the year 12). */
@@ -42,12 +43,26 @@ function Branch({ row, columns }: { row: CoverageRow; columns: readonly Coverage
   const groups = groupsOf(columns)
     .map((g) => ({ ...g, cells: g.cells.filter((c) => row.cells[c.index] !== null) }))
     .filter((g) => g.cells.length > 0);
+  // The months, over the type held each month, so a quarter's or the year's cell reads against them.
+  const monthly = groups.find((g) => g.cells.every((c) => c.span === 1));
   return (
     <table className={styles.table} data-branch={row.branch}>
       <caption className={styles.caption}>
         <Body1>{t("pane.coverage.branch", { branch: row.branch, unit: row.unit })}</Body1>{" "}
         {row.missing > 0 && <Caption1 className={styles.missing}>{t("pane.coverage.missing", { count: row.missing })}</Caption1>}
       </caption>
+      {monthly && (
+        <thead>
+          <tr>
+            <td />
+            {monthly.cells.map(({ index, column }) => (
+              <th key={index} scope="col" className={styles.month}>
+                <Caption1>{column.bucket.firstMonth}</Caption1>
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
       <tbody>
         {groups.map((group) => (
           <tr key={group.type}>
