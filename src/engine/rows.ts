@@ -29,8 +29,13 @@ export interface DataRow {
   code?: string;
 }
 
+/** Each kind's fields by key, made once: a lookup per cell must not search the list. */
+const BY_KEY = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
+
 export function specOf(kind: Pick<SheetKind, "fields">, key: string): FieldSpec | undefined {
-  return kind.fields.find((f) => f.key === key);
+  let byKey = BY_KEY.get(kind.fields);
+  if (!byKey) BY_KEY.set(kind.fields, (byKey = new Map(kind.fields.map((f) => [f.key, f]))));
+  return byKey.get(key);
 }
 
 /**

@@ -118,6 +118,8 @@ export interface MeetingLedger {
  * as an earlier one (in any ledger sheet) is a duplicate and does not count again.
  */
 export function meetingLedger(sheets: readonly ParsedSheet[], submissions: readonly ParsedSheet[]): MeetingLedger {
+  // Without a ledger there is nothing to hold the 统计表 against: do not index its rows.
+  if (sheets.length === 0) return { records: [], branches: [], typesOnSheet: new Map() };
   const records: MeetingRecord[] = [];
   const typesOnSheet = new Map<ParsedSheet, Set<MeetingType>>(sheets.map((sheet) => [sheet, new Set()]));
   const seen = new Map<string, MeetingRecord>();
