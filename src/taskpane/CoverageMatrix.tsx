@@ -54,7 +54,7 @@ function Branch({ row, columns }: { row: CoverageRow; columns: readonly Coverage
       {monthly && (
         <thead>
           <tr>
-            <td />
+            <td className={styles.type} />
             {monthly.cells.map(({ index, column }) => (
               <th key={index} scope="col" className={styles.month}>
                 <Caption1>{column.bucket.firstMonth}</Caption1>
