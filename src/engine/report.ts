@@ -56,7 +56,7 @@ export interface FileReport {
   /** Set when the file could not be read at all; the file then has no sheets. */
   error?: string;
   sheets: SheetReport[];
-  /** Names of the sheets that are not submissions. */
+  /** Names of the sheets of no kind (neither a 统计表 nor a ledger), and those not asked for. */
   skipped: string[];
 }
 

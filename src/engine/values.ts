@@ -138,7 +138,7 @@ function readDateField(cell: Cell): ReadValue {
 const OPTION_WORDS = new WeakMap<readonly OptionSpec[], ReadonlyMap<string, string>>();
 
 /** The option a cell names (its standard word or an alias, compared as names are), else null. */
-export function optionOf(text: string, options: readonly OptionSpec[]): string | null {
+function optionOf(text: string, options: readonly OptionSpec[]): string | null {
   let words = OPTION_WORDS.get(options);
   if (!words) {
     words = new Map(options.flatMap((o) => [o.value, ...o.aliases].map((word) => [normaliseName(word), o.value] as const)));

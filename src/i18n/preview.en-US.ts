@@ -12,7 +12,7 @@ export const previewEnUS: Record<keyof typeof previewZhCN, string> = {
   "pane.validate.failed": "Validation failed: {reason}",
   "pane.validate.selectFailed": "Cannot go to cell {cell}: {reason}",
   "pane.validate.fileError": "{file}: {reason}",
-  "pane.validate.skipped": "Sheets not validated (not submissions): {sheets}",
+  "pane.validate.skipped": "Sheets not validated (recognised as neither a statistics sheet nor a ledger): {sheets}",
   "pane.count.error": "Errors {count}",
   "pane.count.warning": "Warnings {count}",
   "pane.count.info": "Info {count}",

@@ -10,7 +10,7 @@ export const previewZhCN = {
   "pane.validate.failed": "校验失败：{reason}",
   "pane.validate.selectFailed": "无法定位到单元格 {cell}：{reason}",
   "pane.validate.fileError": "{file}：{reason}",
-  "pane.validate.skipped": "未校验的工作表（不是填报表）：{sheets}",
+  "pane.validate.skipped": "未校验的工作表（未识别为统计表或台账）：{sheets}",
   "pane.count.error": "错误 {count}",
   "pane.count.warning": "警告 {count}",
   "pane.count.info": "提示 {count}",

@@ -22,7 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Regular, Eraser20Regular } from "@fluentui/react-icons";
-import { kindName, ruleTitle, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
+import { flagDescription, kindName, ruleDescription, ruleTitle, type FileReport, type Finding, type Flag, type Report, type RuleId, type Severity } from "../engine";
 import { reasonOf } from "../i18n";
 import { useLocale, useText } from "./text";
 import { failureText, Feedback, Loading, LoadBoundary, useAction, useValidationState } from "./feedback";
@@ -272,7 +272,9 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
           {sheet.findings.length === 0 && <Body1 className={styles.muted}>{t("pane.validate.noFindings")}</Body1>}
           {byRule(sheet.findings).map(([rule, findings]) => (
             <div key={rule} className={styles.rule}>
-              <Text weight="semibold">{t("pane.findings.ruleCount", { rule: ruleTitle(rule, locale), count: findings.length })}</Text>
+              <Text weight="semibold" title={ruleDescription(rule, locale)}>
+                {t("pane.findings.ruleCount", { rule: ruleTitle(rule, locale), count: findings.length })}
+              </Text>
               <ul className={styles.list}>
                 {findings.map((finding, i) => {
                   const key = findingKey(file.file, finding.sheet, finding.cell);
@@ -309,6 +311,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
 
 function FlagList({ flags }: { flags: Flag[] }) {
   const t = useText();
+  const locale = useLocale();
   const styles = useStyles();
   return (
     <ul className={styles.list}>
@@ -317,7 +320,9 @@ function FlagList({ flags }: { flags: Flag[] }) {
           <div className={styles.flagHead}>
             <Text weight="semibold">{flag.branch}</Text>
             {flag.person !== undefined && <Text>{t("pane.flags.person", { person: flag.person })}</Text>}
-            <Badge appearance="tint" color={flag.level === "critical" ? "danger" : "warning"}>{flag.label}</Badge>
+            <Badge appearance="tint" color={flag.level === "critical" ? "danger" : "warning"} title={flagDescription(flag.flag, locale)}>
+              {flag.label}
+            </Badge>
             {flag.level === "critical" && <Caption1>{t("pane.flags.critical")}</Caption1>}
           </div>
           <Caption1 className={styles.muted}>

@@ -7,7 +7,7 @@
  */
 import { act, fireEvent, getDefaultNormalizer, screen, within } from "@testing-library/react";
 import { renderIn } from "./renderIn";
-import { validateWorkbooks, type Finding } from "../../src/engine";
+import { flagDescription, ruleDescription, validateWorkbooks, type Finding } from "../../src/engine";
 import { planFixes, reportSheet, reportSource } from "../../src/engine/sheets";
 import type { CellFix, Host } from "../../src/host/host";
 import { ValidateView } from "../../src/taskpane/ValidateView";
@@ -112,6 +112,9 @@ test("names each sheet's kind, shows a ledger's mismatch with the 统计表, its
   const absence = document.querySelector<HTMLElement>('[data-flag="long-absence"]')!;
   expect(within(absence).getByText("党员：张三")).toBeTruthy();
   expect(within(missing).queryByText(/^党员：/)).toBeNull();
+  // Each rule and flag says what it checks and why, where it is named.
+  expect(within(absence).getByText("连续6个月未参加组织生活").getAttribute("title")).toBe(flagDescription("long-absence", "zh-CN"));
+  expect(screen.getByText(/^报表与台账不符（1）$/).getAttribute("title")).toBe(ruleDescription("ledger-mismatch", "zh-CN"));
 });
 
 test("the kinds and the person in English", async () => {

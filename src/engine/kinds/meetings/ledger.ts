@@ -4,7 +4,7 @@
  * absent without a reason. One analysis for the ledger's findings and flags, its comparison with
  * the 统计表, the coverage sheet and the pane's coverage view.
  */
-import { monthIndex, ymdOf } from "../../dates";
+import { monthIndex } from "../../dates";
 import { MEETING_KIND, meetingType } from "../../meetingTypes";
 import { parseNames, personKey, type ListedName } from "../../names";
 import { committeeDue, type MeetingType, type Settings } from "../../settings";
@@ -259,10 +259,4 @@ export function absencesOf(branch: LedgerBranch, span = 6): Absence[] {
 /** A monthIndex as year and month. */
 export function monthOf(index: number): { year: number; month: number } {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-/** The calendar year and month of a serial. */
-export function yearMonthOf(serial: number): { year: number; month: number } {
-  const { year, month } = ymdOf(serial);
-  return { year, month };
 }
