@@ -3,7 +3,7 @@
  * header rules, the layout rules (blank-row, extra-cell) and the cell rules of PRODUCT.md §3 and
  * LEDGERS.md §1. What differs between kinds comes from the kind (src/engine/kinds).
  */
-import { address, type Cell, type Grid } from "./grid";
+import { address, type Cell } from "./grid";
 import type { Column, Header } from "./header";
 import { isRequired, readRow, specOf, type DataRow } from "./rows";
 import type { Finding } from "./report";
@@ -11,11 +11,11 @@ import type { FieldSpec, SheetKind } from "./kinds/kind";
 import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
 import { readTitleBlock, type TitleBlock } from "./title";
 import { parseNumberText, removeWhitespace } from "./text";
-import { isNumeric, readField, originalValue, type ReadValue } from "./values";
+import { isNumeric, originalValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
 import { ymdOf } from "./dates";
-import { DEFAULT_LOCALE, type Locale } from "../i18n";
+import type { Locale } from "../i18n";
 
 export interface TotalRow {
   row: number;

@@ -15,7 +15,7 @@ import type { Progress } from "../host/host";
 import { rowBlocks } from "../host/blocks";
 import { refusal } from "./errors";
 import { uniqueSheetName, uniqueTableName } from "../host/naming";
-import { formatOf, hyperlinkFormula, layout, type Canvas } from "../host/layout";
+import { hyperlinkFormula, layout, type Canvas } from "../host/layout";
 import { MARK_COLORS } from "../host/marks";
 import { columnLetter } from "../engine/grid";
 import { loadRegistry, saveRegistry, type OwnedItem } from "./registry";

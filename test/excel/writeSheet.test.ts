@@ -7,7 +7,7 @@ import type { OutCell, SheetSpec } from "../../src/engine/sheets/spec";
 import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_COLORS } from "../../src/host/marks";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { type BookState, entered, install, newBook, newSheet, registryOf, reopenBook, sheetNamed, withOffice } from "./fakeBook";
+import { entered, install, newBook, newSheet, registryOf, reopenBook, sheetNamed, withOffice } from "./fakeBook";
 
 beforeEach(() => withOffice(18));
 afterEach(() => {
