@@ -6,7 +6,7 @@ import { makeFinding, type SheetFinding } from "./findings";
 import { BranchIndex } from "./identity";
 import type { Reported } from "./kinds/kind";
 import type { ParsedSheet, SheetPeriod } from "./sheet";
-import { originalValue } from "./values";
+import { fieldAt } from "./rows";
 import { ledgersText } from "../i18n/kinds/ledgers";
 
 /** A 统计表 without a year is about whichever year a ledger of the same months is. */
@@ -64,7 +64,6 @@ export function ledgerMismatch(
   ledgerName: string,
 ): SheetFinding {
   const { sheet, row } = at;
-  const field = row.fields.get(key);
   const t = ledgersText(sheet.locale);
   const rows = sources
     .filter((s) => s.rows.length > 0)
@@ -75,10 +74,7 @@ export function ledgerMismatch(
     {
       rule: "ledger-mismatch",
       variant: rows === "" ? "none" : "default",
-      row: row.row,
-      col: field?.col ?? 1,
-      field: key,
-      value: field ? originalValue(field.cell) : undefined,
+      ...fieldAt(row, key),
       params: { ...figures, rows, ledger: ledgerName },
     },
     sheet.locale,

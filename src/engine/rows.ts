@@ -4,10 +4,11 @@
  * carries no rule's words.
  */
 import type { Cell, Grid } from "./grid";
+import type { CellValue } from "./report";
 import { headerAt, type Header } from "./header";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import type { Settings } from "./settings";
-import { isNumeric, readField, type ReadValue } from "./values";
+import { isNumeric, originalValue, readField, type ReadValue } from "./values";
 import { SheetView } from "./view";
 
 export interface FieldRead {
@@ -65,6 +66,25 @@ export function readRow(view: SheetView, header: Header, kind: Pick<SheetKind, "
     return typeof v === "string" && v !== "" ? v : undefined;
   };
   return { row, fields, branch: text("branch") ?? sheetBranch, unit: text("unit") ?? sheetUnit, code: text("code") };
+}
+
+/** A usable value of a row's field: present, filled and valid. */
+export function usableValue(row: DataRow, key: string): ReadValue["value"] | undefined {
+  const field = row.fields.get(key);
+  if (!field || field.read.invalid || field.read.value === null) return undefined;
+  return field.read.value;
+}
+
+/** A usable number of a row's field, else undefined. */
+export function numberOf(row: DataRow, key: string): number | undefined {
+  const value = usableValue(row, key);
+  return typeof value === "number" ? value : undefined;
+}
+
+/** Where a finding about a row's field points: its cell and what it holds, else the row's first column. */
+export function fieldAt(row: DataRow, key: string): { row: number; col: number; field: string; value?: CellValue } {
+  const field = row.fields.get(key);
+  return { row: row.row, col: field?.col ?? 1, field: key, value: field ? originalValue(field.cell) : undefined };
 }
 
 /** Whether a field must be filled in this row (its column being there). */

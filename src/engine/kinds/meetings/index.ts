@@ -7,9 +7,8 @@ import { MEETING_KINDS } from "../../meetingTypes";
 import type { Flag } from "../../report";
 import { flagLabel } from "../../flags";
 import type { ParsedSheet, SheetPeriod } from "../../sheet";
-import type { DataRow } from "../../rows";
+import { fieldAt, numberOf, type DataRow } from "../../rows";
 import { isoOf } from "../../dates";
-import { originalValue } from "../../values";
 import type { Locale } from "../../../i18n";
 import { ledgersText } from "../../../i18n/kinds/ledgers";
 import { meetingsText } from "../../../i18n/kinds/meetings";
@@ -22,7 +21,6 @@ import {
   coverageOf,
   meetingLedger,
   monthOf,
-  numberOf,
   outOfPeriod,
   quorumFailed,
   typeOf,
@@ -53,16 +51,11 @@ export function periodText(period: SheetPeriod, locale: Locale): string {
   return t("period.span", { year, from: startMonth, to: startMonth + months - 1 });
 }
 
-function at(row: DataRow, key: MeetingField): { row: number; col: number; field: string; value?: ReturnType<typeof originalValue> } {
-  const field = row.fields.get(key);
-  return { row: row.row, col: field?.col ?? 1, field: key, value: field ? originalValue(field.cell) : undefined };
-}
-
 /** date-out-of-period: the meeting does not count for this period. */
 function datedInPeriod(row: DataRow, sheet: ParsedSheet, { locale }: CheckContext): FindingInput[] {
   const date = row.fields.get("date")?.read.value;
   if (typeof date !== "number" || !outOfPeriod(date, sheet.period)) return [];
-  return [{ rule: "date-out-of-period", ...at(row, "date"), params: { period: periodText(sheet.period, locale) } }];
+  return [{ rule: "date-out-of-period", ...fieldAt(row, "date"), params: { period: periodText(sheet.period, locale) } }];
 }
 
 /** attendance-mismatch: the counts of those expected, present, on leave and absent, and the absentees named. */
@@ -72,15 +65,15 @@ function attendance(row: DataRow): FindingInput[] {
   const leave = numberOf(row, "leave");
   const absent = numberOf(row, "absent");
   if (expected !== undefined && present !== undefined && present > expected) {
-    return [{ rule: "attendance-mismatch", ...at(row, "present"), params: { present, expected } }];
+    return [{ rule: "attendance-mismatch", ...fieldAt(row, "present"), params: { present, expected } }];
   }
   if (expected !== undefined && present !== undefined && leave !== undefined && absent !== undefined && present + leave + absent !== expected) {
-    return [{ rule: "attendance-mismatch", variant: "sum", ...at(row, "present"), params: { present, leave, absent, expected, sum: present + leave + absent } }];
+    return [{ rule: "attendance-mismatch", variant: "sum", ...fieldAt(row, "present"), params: { present, leave, absent, expected, sum: present + leave + absent } }];
   }
   const names = absenteesOf(row).length;
   const counted = (row.fields.has("leave") || row.fields.has("absent")) && (leave !== undefined || absent !== undefined);
   if (counted && names > (leave ?? 0) + (absent ?? 0)) {
-    return [{ rule: "attendance-mismatch", variant: "names", ...at(row, "present"), params: { names, count: (leave ?? 0) + (absent ?? 0) } }];
+    return [{ rule: "attendance-mismatch", variant: "names", ...fieldAt(row, "present"), params: { names, count: (leave ?? 0) + (absent ?? 0) } }];
   }
   return [];
 }
@@ -92,7 +85,7 @@ function quorum(row: DataRow): FindingInput[] {
   return [
     {
       rule: "quorum-not-met",
-      ...at(row, "present"),
+      ...fieldAt(row, "present"),
       params: { type: typeWord(type), expected: numberOf(row, "expected") ?? "", present: numberOf(row, "present") ?? "" },
     },
   ];
@@ -106,7 +99,7 @@ function duplicates(ledger: MeetingLedger): SheetFinding[] {
     const other = ledgersText(sheet.locale)("rows", { sheet: original.sheet === sheet ? "" : original.sheet.sheet, rows: original.row.row }).trim();
     const finding = makeFinding(
       sheet.sheet,
-      { rule: "duplicate-meeting", ...at(row, "date"), params: { branch: row.branch, date: isoOf(date), type: typeWord(type), other } },
+      { rule: "duplicate-meeting", ...fieldAt(row, "date"), params: { branch: row.branch, date: isoOf(date), type: typeWord(type), other } },
       sheet.locale,
       MEETING_FIELDS,
     );

@@ -9,7 +9,7 @@ import { MEETING_KIND, meetingType } from "../../meetingTypes";
 import { parseNames, personKey, type ListedName } from "../../names";
 import { committeeDue, type MeetingType, type Settings } from "../../settings";
 import type { ParsedSheet, SheetPeriod } from "../../sheet";
-import type { DataRow } from "../../rows";
+import { numberOf, type DataRow } from "../../rows";
 import { normaliseName } from "../../text";
 import { ReportedBranches } from "../../ledgers";
 import type { Reported } from "../kind";
@@ -27,12 +27,6 @@ export interface MeetingRecord {
   /** The earlier record this one repeats, for a duplicate. */
   original?: MeetingRecord;
   absentees: readonly ListedName[];
-}
-
-/** A usable number of a row's field, else undefined. */
-export function numberOf(row: DataRow, key: string): number | undefined {
-  const field = row.fields.get(key);
-  return field && !field.read.invalid && typeof field.read.value === "number" ? field.read.value : undefined;
 }
 
 export function typeOf(row: DataRow): MeetingType | null {

@@ -4,41 +4,22 @@ import type { Variant } from "../../rules";
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from "./fields";
 import { combinedScore, levelOf, roundTo } from "../../scoring";
 import { missingColumn, type ParsedSheet } from "../../sheet";
-import { type DataRow } from "../../rows";
+import { fieldAt, numberOf, usableValue, type DataRow } from "../../rows";
 import { BranchIndex } from "../../identity";
 import { requiredWhen } from "./committee";
 import { originalValue } from "../../values";
 import type { CheckContext, Reported } from "../kind";
 
-/** A usable value of a field: present, filled and valid. */
-function usable(data: DataRow, key: FieldKey): number | string | boolean | undefined {
-  const field = data.fields.get(key);
-  if (!field || field.read.invalid || field.read.value === null) return undefined;
-  return field.read.value;
-}
-
 type InconsistentVariant = Variant<"inconsistent">;
 
 function at(data: DataRow, key: FieldKey, variant: InconsistentVariant, params: FindingInput["params"] = {}): FindingInput {
-  const field = data.fields.get(key);
-  return {
-    rule: "inconsistent",
-    variant,
-    row: data.row,
-    col: field?.col ?? 1,
-    field: key,
-    value: field ? originalValue(field.cell) : undefined,
-    params,
-  };
+  return { rule: "inconsistent", variant, ...fieldAt(data, key), params };
 }
 
 /** The inconsistent warnings of one row (PRODUCT.md §3), each only when all its cells are filled. */
 export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }: CheckContext): FindingInput[] {
   const out: FindingInput[] = [];
-  const num = (key: FieldKey): number | undefined => {
-    const v = usable(data, key);
-    return typeof v === "number" ? v : undefined;
-  };
+  const num = (key: FieldKey): number | undefined => numberOf(data, key);
   const pairs: [FieldKey, FieldKey, InconsistentVariant][] = [
     ["spent", "budget", "spent"],
     ["duesPaid", "duesDue", "dues"],
@@ -53,13 +34,13 @@ export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }
     }
   }
   const committeeMeetings = num("committeeMeetings");
-  if (committeeMeetings !== undefined && committeeMeetings > 0 && usable(data, "hasCommittee") === false) {
+  if (committeeMeetings !== undefined && committeeMeetings > 0 && usableValue(data, "hasCommittee") === false) {
     out.push(at(data, "committeeMeetings", "committee"));
   }
-  const level = usable(data, "level");
+  const level = usableValue(data, "level");
   const party = num("partyScore");
   const business = num("businessScore");
-  const vetoed = usable(data, "veto") === true;
+  const vetoed = usableValue(data, "veto") === true;
   if (
     typeof level === "string" &&
     party !== undefined &&
