@@ -221,6 +221,11 @@ export function absencesOf(branch: LedgerBranch, span = 6): Absence[] {
   const { year, startMonth, months } = branch.period;
   if (months < span) return [];
   const meetings = branch.records.filter((r) => r.status === "counted" && r.type !== null && LIFE.has(r.type) && r.date !== null);
+  const within = (from: number, to: number) =>
+    meetings.filter((m) => {
+      const month = monthIndex(m.date as number);
+      return month >= from && month <= to;
+    });
   const first = year * 12 + startMonth - 1;
   const names = new Map<string, string>();
   for (const m of meetings) for (const a of m.absentees) if (!a.reason && !names.has(personKey(a.name))) names.set(personKey(a.name), a.name);
@@ -229,10 +234,7 @@ export function absencesOf(branch: LedgerBranch, span = 6): Absence[] {
     const missed = (m: MeetingRecord) => m.absentees.some((a) => !a.reason && personKey(a.name) === key);
     let run: { from: number; to: number } | null = null;
     for (let w = first; w + span - 1 < first + months; w++) {
-      const inWindow = meetings.filter((m) => {
-        const month = monthIndex(m.date as number);
-        return month >= w && month < w + span;
-      });
+      const inWindow = within(w, w + span - 1);
       if (inWindow.length < 2 || !inWindow.every(missed)) {
         if (run) break;
         continue;
@@ -241,11 +243,7 @@ export function absencesOf(branch: LedgerBranch, span = 6): Absence[] {
     }
     if (!run) continue;
     const { from, to } = run;
-    const inRun = meetings.filter((m) => {
-      const month = monthIndex(m.date as number);
-      return month >= from && month <= to;
-    });
-    absences.push({ person, from, to, meetings: inRun });
+    absences.push({ person, from, to, meetings: within(from, to) });
   }
   return absences;
 }
