@@ -75,9 +75,9 @@ export function meetingCoverage(parsed: readonly ParsedSheet[], settings: Settin
   const rows: CoverageRow[] = coverages.map(({ branch, types }) => {
     const counts = new Map<string, number>();
     let missing = 0;
-    for (const { type, buckets } of types) {
+    for (const { type, buckets, gaps } of types) {
       for (const { bucket, records } of buckets) counts.set(`${type}\u0000${bucket.key}`, records.length);
-      missing += buckets.filter((b) => b.records.length === 0).length;
+      missing += gaps.length;
     }
     const first = branch.records[0];
     return {

@@ -4,7 +4,7 @@
  * counted meeting falls in. One computation for the ledger's missing-meetings flag, its coverage
  * sheet and DJ.MEETINGGAPS.
  */
-import { serialOf, ymdOf } from "../../dates";
+import { monthIndex, serialOf, ymdOf } from "../../dates";
 import type { MeetingType, Settings } from "../../settings";
 import type { Translate } from "../../../i18n";
 
@@ -74,12 +74,6 @@ function keyOf(year: number, firstMonth: number, months: number): string {
   }
 }
 
-/** The index of a calendar month, to count months across years. */
-function monthNumber(serial: number): number {
-  const { year, month } = ymdOf(serial);
-  return year * 12 + month - 1;
-}
-
 /**
  * The buckets of `interval` months (aligned to January; an interval that does not divide a year
  * restarts each January) that overlap the days `start`…`end`, in time order.
@@ -87,8 +81,8 @@ function monthNumber(serial: number): number {
 export function bucketsOf(interval: number, start: number, end: number): Bucket[] {
   const buckets: Bucket[] = [];
   if (!(end >= start)) return buckets;
-  const first = monthNumber(start);
-  const last = monthNumber(end);
+  const first = monthIndex(start);
+  const last = monthIndex(end);
   for (let year = Math.floor(first / 12); year <= Math.floor(last / 12); year++) {
     for (let firstMonth = 1; firstMonth <= 12; firstMonth += interval) {
       const months = Math.min(interval, 13 - firstMonth);
