@@ -66,7 +66,8 @@ export function ymdOf(serial: number): Ymd {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-function pad(n: number): string {
+/** 3 → "03", as months and days are written in ISO dates. */
+export function twoDigits(n: number): string {
   return String(n).padStart(2, "0");
 }
 
@@ -75,13 +76,13 @@ export function isoOf(serial: number): string {
   const days = wholeDays(serial);
   if (!(days >= 1 && days <= LAST_SERIAL)) return String(serial);
   const { year, month, day } = ymdOf(days);
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** "2025-03": the month a serial falls in. */
 export function monthKey(serial: number): string {
   const { year, month } = ymdOf(serial);
-  return `${year}-${pad(month)}`;
+  return `${year}-${twoDigits(month)}`;
 }
 
 /** "2025Q1": the calendar quarter a serial falls in. */
@@ -94,6 +95,11 @@ export function quarterKey(serial: number): string {
 export function monthIndex(serial: number): number {
   const { year, month } = ymdOf(serial);
   return year * 12 + month - 1;
+}
+
+/** The year and month of a monthIndex. */
+export function monthOf(index: number): { year: number; month: number } {
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 /**

@@ -4,7 +4,7 @@
  * counted meeting falls in. One computation for the ledger's missing-meetings flag, its coverage
  * sheet and DJ.MEETINGGAPS.
  */
-import { monthIndex, serialOf, ymdOf } from "../../dates";
+import { addMonths, monthIndex, monthKey, quarterKey, serialOf, twoDigits, ymdOf } from "../../dates";
 import type { MeetingType, Settings } from "../../settings";
 import type { Translate } from "../../../i18n";
 
@@ -25,10 +25,6 @@ export function intervalOf(type: MeetingType, settings: Settings): number {
   return type === "orglife" || type === "review" ? 12 : settings.meetingEveryMonths[type];
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
 /** How a bucket is named: a calendar month, quarter or year, or another run of months. */
 type BucketShape = "month" | "quarter" | "year" | "months";
 
@@ -46,7 +42,7 @@ export type BucketWords = Translate<"period.month" | "period.quarter" | "period.
 /** A bucket in words: a month, a quarter, the year, or a run of months such as 1–2月. */
 export function bucketWord(bucket: Bucket, t: BucketWords): string {
   const { year, firstMonth, months } = bucket;
-  const mm = pad(firstMonth);
+  const mm = twoDigits(firstMonth);
   switch (bucketShape(bucket)) {
     case "month":
       return t("period.month", { year, month: firstMonth, mm });
@@ -56,21 +52,21 @@ export function bucketWord(bucket: Bucket, t: BucketWords): string {
       return t("period.year", { year });
     case "months": {
       const last = firstMonth + months - 1;
-      return t("period.months", { year, from: firstMonth, to: last, fromMm: mm, toMm: pad(last) });
+      return t("period.months", { year, from: firstMonth, to: last, fromMm: mm, toMm: twoDigits(last) });
     }
   }
 }
 
-function keyOf(year: number, firstMonth: number, months: number): string {
+function keyOf(year: number, firstMonth: number, months: number, start: number, end: number): string {
   switch (bucketShape({ firstMonth, months })) {
     case "month":
-      return `${year}-${pad(firstMonth)}`;
+      return monthKey(start);
     case "quarter":
-      return `${year}Q${(firstMonth + 2) / 3}`;
+      return quarterKey(start);
     case "year":
       return String(year);
     case "months":
-      return `${year}-${pad(firstMonth)}/${year}-${pad(firstMonth + months - 1)}`;
+      return `${monthKey(start)}/${monthKey(end)}`;
   }
 }
 
@@ -89,10 +85,9 @@ export function bucketsOf(interval: number, start: number, end: number): Bucket[
       const from = year * 12 + firstMonth - 1;
       const to = from + months - 1;
       if (to < first || from > last) continue;
-      const bucketStart = serialOf(year, firstMonth, 1);
-      const next = firstMonth + months > 12 ? serialOf(year + 1, 1, 1) : serialOf(year, firstMonth + months, 1);
-      if (bucketStart === null || next === null) continue;
-      buckets.push({ key: keyOf(year, firstMonth, months), year, firstMonth, months, start: bucketStart, end: next - 1 });
+      const days = periodDays(year, firstMonth, months);
+      if (days === null) continue;
+      buckets.push({ key: keyOf(year, firstMonth, months, days.start, days.end), year, firstMonth, months, ...days });
     }
   }
   return buckets;
@@ -107,8 +102,7 @@ export function gapsOf(dates: readonly number[], interval: number, start: number
 /** First and last day of a period of months, as serials; null when it is outside Excel's calendar. */
 export function periodDays(year: number, startMonth: number, months: number): { start: number; end: number } | null {
   const start = serialOf(year, startMonth, 1);
-  const lastIndex = year * 12 + startMonth - 1 + months;
-  const after = serialOf(Math.floor(lastIndex / 12), (lastIndex % 12) + 1, 1);
+  const after = start === null ? null : addMonths(start, months);
   return start === null || after === null ? null : { start, end: after - 1 };
 }
 

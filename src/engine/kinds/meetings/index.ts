@@ -8,7 +8,7 @@ import type { Flag } from "../../report";
 import { flagLabel } from "../../flags";
 import type { ParsedSheet, SheetPeriod } from "../../sheet";
 import { fieldAt, numberOf, type DataRow } from "../../rows";
-import { isoOf } from "../../dates";
+import { isoOf, monthOf } from "../../dates";
 import type { Locale } from "../../../i18n";
 import { ledgersText } from "../../../i18n/kinds/ledgers";
 import { meetingsText } from "../../../i18n/kinds/meetings";
@@ -20,7 +20,6 @@ import {
   absenteesOf,
   coverageOf,
   meetingLedger,
-  monthOf,
   outOfPeriod,
   quorumFailed,
   typeOf,

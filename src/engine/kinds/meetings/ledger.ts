@@ -247,8 +247,3 @@ export function absencesOf(branch: LedgerBranch, span = 6): Absence[] {
   }
   return absences;
 }
-
-/** A monthIndex as year and month. */
-export function monthOf(index: number): { year: number; month: number } {
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
