@@ -7,6 +7,7 @@ import { BranchIndex } from "./identity";
 import type { Reported } from "./kinds/kind";
 import type { ParsedSheet, SheetPeriod } from "./sheet";
 import { fieldAt } from "./rows";
+import { engineText } from "../i18n/engine";
 import { ledgersText } from "../i18n/kinds/ledgers";
 
 /** A 统计表 without a year is about whichever year a ledger of the same months is. */
@@ -65,10 +66,11 @@ export function ledgerMismatch(
 ): SheetFinding {
   const { sheet, row } = at;
   const t = ledgersText(sheet.locale);
+  const words = engineText(sheet.locale);
   const rows = sources
     .filter((s) => s.rows.length > 0)
-    .map((s) => t("rows", { sheet: s.sheet.sheet, rows: s.rows.join(t("rows.list")) }))
-    .join(t("rows.join"));
+    .map((s) => t("rows", { sheet: s.sheet.sheet, rows: s.rows.join(words("list.items")) }))
+    .join(words("list.groups"));
   const finding = makeFinding(
     sheet.sheet,
     {

@@ -17,6 +17,7 @@ import { bucketWord, gapPeriod, gapsOf, intervalOf } from "../engine/kinds/meeti
 import { meetingType } from "../engine/meetingTypes";
 import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type MeetingType } from "../engine/settings";
 import { isoOf } from "../engine/dates";
+import { engineText } from "../i18n/engine";
 import { functionsText } from "../i18n/functions";
 import { isVeto } from "../engine/values";
 import {
@@ -298,9 +299,10 @@ function gapsText(ledger: LedgerDates, typeValue: unknown, startValue: unknown, 
   const period = gapPeriod(start, end, ledger.latest);
   if (period === null) throw new ScoreError("value", functionsWords("functions.noMeetingDates"));
   if (period.end < period.start) throw new ScoreError("num", functionsWords("functions.endBeforeStart", { start: isoOf(period.start), end: isoOf(period.end) }));
-  const t = functionsText(displayLocale());
+  const locale = displayLocale();
+  const t = functionsText(locale);
   const gaps = gapsOf(ledger.byType.get(type) ?? [], intervalOf(type, SETTINGS), period.start, period.end);
-  return gaps.map((gap) => bucketWord(gap, t)).join(t("period.list"));
+  return gaps.map((gap) => bucketWord(gap, t)).join(engineText(locale)("list.items"));
 }
 
 /**

@@ -2,6 +2,8 @@ import type { engineZhCN } from "./engine.zh-CN";
 
 /** English messages of the validation engine; the compiler checks the keys match zh-CN. */
 export const engineEnUS: Record<keyof typeof engineZhCN, string> = {
+  "list.items": ", ",
+  "list.groups": "; ",
   "meeting.general": "General meetings",
   "meeting.committee": "Committee meetings",
   "meeting.group": "Group meetings",

@@ -1,5 +1,8 @@
 /** Messages of the validation engine besides its rules: flags, meeting names, settings, score errors. */
 export const engineZhCN = {
+  /** Between the items of a list (3月、5月), and between lists (党员大会：…；党课：…). */
+  "list.items": "、",
+  "list.groups": "；",
   "meeting.general": "党员大会",
   "meeting.committee": "支委会",
   "meeting.group": "党小组会",

@@ -17,7 +17,6 @@ export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "period.quarter": "{year} Q{quarter}",
   "period.year": "{year}",
   "period.months": "{year}-{fromMm} to {toMm}",
-  "period.list": ", ",
   "word.partyScore": "Party-building score",
   "word.businessScore": "Business score",
   "word.partyWeight": "Party-building weight",

@@ -15,7 +15,6 @@ export const functionsZhCN = {
   "period.quarter": "{year}年第{quarter}季度",
   "period.year": "{year}年",
   "period.months": "{year}年{from}–{to}月",
-  "period.list": "、",
   "word.partyScore": "党建得分",
   "word.businessScore": "业务得分",
   "word.partyWeight": "党建权重",

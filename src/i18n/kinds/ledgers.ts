@@ -4,14 +4,10 @@ import { strings, translator, type Locale, type Translate } from "..";
 export const ledgersStrings = strings(
   {
     "rows": "{sheet} 第{rows}行",
-    "rows.join": "；",
-    "rows.list": "、",
     "count.times": "{count} 次",
   },
   {
     "rows": "{sheet} rows {rows}",
-    "rows.join": "; ",
-    "rows.list": ", ",
     "count.times": "{count}",
   },
 );

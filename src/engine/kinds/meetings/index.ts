@@ -120,8 +120,8 @@ function missingMeetings(branch: LedgerBranch, coverage: readonly TypeCoverage[]
   const t = meetingsText(locale);
   const words = engineText(locale);
   const detail = short
-    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, t)).join(t("gap.list")) }))
-    .join(t("gap.join"));
+    .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, t)).join(words("list.items")) }))
+    .join(words("list.groups"));
   const critical = coverage.some((c) => c.buckets.every((b) => b.records.length === 0));
   return flagOf(branch, branch.records[0], {
     flag: "missing-meetings",
