@@ -47,6 +47,47 @@ export interface Settings {
   improveThreshold: number;
   quotaTop: number;
   quotaBottom: number;
+  /** The 党费 ledger (LEDGERS.md §3). */
+  dues: DuesSettings;
+  /** The 发展党员 register (LEDGERS.md §4; 细则 2014). */
+  development: DevelopmentSettings;
+  /** 换届 (LEDGERS.md §5; 任期意见 2018). */
+  terms: TermSettings;
+}
+
+export interface DuesSettings {
+  /** A bracket amount is rounded half up to this many 元: 0.01 (分, the default), 0.1 (角) or 1 (元). */
+  rounding: number;
+  /** large-payment from this many 元 paid in one month (规定 第十一条). */
+  largePayment: number;
+  /** dues-arrears from this many consecutive unpaid months; critical from arrearsCritical (党章 第九条). */
+  arrearsWarning: number;
+  arrearsCritical: number;
+}
+
+export interface DevelopmentSettings {
+  /** under-age: younger than this on applying (细则 第五条). */
+  minAge: number;
+  /** talk-late: the first talk more than this many months after applying (第七条). */
+  talkMonths: number;
+  /** activist-too-short: a 发展对象 less than this many months after becoming an activist (第十三条). */
+  activistMonths: number;
+  /** approval-late: approved more than this many months after admission; an error past approvalErrorMonths. */
+  approvalMonths: number;
+  approvalErrorMonths: number;
+  /** The probation (第三十二条), and how late past its end 转正 may be without an extension given. */
+  probationMonths: number;
+  fullGraceMonths: number;
+  /** introducer-count: the introducers a person needs (第十四条). */
+  introducers: number;
+}
+
+export interface TermSettings {
+  /** A branch's term in years, and for a branch of a 村 or 社区. */
+  years: number;
+  villageYears: number;
+  /** term-expired is critical when the election is this many months late. */
+  criticalMonths: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -64,6 +105,18 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   improveThreshold: 10,
   quotaTop: 0.2,
   quotaBottom: 0.05,
+  dues: { rounding: 0.01, largePayment: 1000, arrearsWarning: 3, arrearsCritical: 6 },
+  development: {
+    minAge: 18,
+    talkMonths: 1,
+    activistMonths: 12,
+    approvalMonths: 3,
+    approvalErrorMonths: 6,
+    probationMonths: 12,
+    fullGraceMonths: 1,
+    introducers: 2,
+  },
+  terms: { years: 3, villageYears: 5, criticalMonths: 12 },
 });
 
 export function withDefaults(partial: Partial<Settings> = {}): Settings {
@@ -72,6 +125,9 @@ export function withDefaults(partial: Partial<Settings> = {}): Settings {
     ...partial,
     meetingEveryMonths: { ...DEFAULT_SETTINGS.meetingEveryMonths, ...partial.meetingEveryMonths },
     annualMeetings: { ...DEFAULT_SETTINGS.annualMeetings, ...partial.annualMeetings },
+    dues: { ...DEFAULT_SETTINGS.dues, ...partial.dues },
+    development: { ...DEFAULT_SETTINGS.development, ...partial.development },
+    terms: { ...DEFAULT_SETTINGS.terms, ...partial.terms },
   };
 }
 

@@ -10,7 +10,10 @@ import { SheetView, cellText, isBlank } from "./view";
 import { engineStrings, engineText, type EngineKey } from "../i18n/engine";
 import type { Locale } from "../i18n";
 
-type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points";
+type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points" | "rounding";
+
+/** The rounding units of a 党费 amount: 分, 角, 元. */
+const ROUNDINGS = [0.01, 0.1, 1];
 
 /** A setting's key in Settings, dotted for the nested meeting requirements. */
 export type SettingPath =
@@ -32,7 +35,22 @@ export type SettingPath =
   | "assessmentYear"
   | "improveThreshold"
   | "quotaTop"
-  | "quotaBottom";
+  | "quotaBottom"
+  | "dues.rounding"
+  | "dues.largePayment"
+  | "dues.arrearsWarning"
+  | "dues.arrearsCritical"
+  | "development.minAge"
+  | "development.talkMonths"
+  | "development.activistMonths"
+  | "development.approvalMonths"
+  | "development.approvalErrorMonths"
+  | "development.probationMonths"
+  | "development.fullGraceMonths"
+  | "development.introducers"
+  | "terms.years"
+  | "terms.villageYears"
+  | "terms.criticalMonths";
 
 interface SettingField {
   path: SettingPath;
@@ -60,6 +78,21 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { path: "improveThreshold", kind: "points" },
   { path: "quotaTop", kind: "fraction" },
   { path: "quotaBottom", kind: "fraction" },
+  { path: "dues.rounding", kind: "rounding" },
+  { path: "dues.largePayment", kind: "count" },
+  { path: "dues.arrearsWarning", kind: "count" },
+  { path: "dues.arrearsCritical", kind: "count" },
+  { path: "development.minAge", kind: "count" },
+  { path: "development.talkMonths", kind: "months" },
+  { path: "development.activistMonths", kind: "months" },
+  { path: "development.approvalMonths", kind: "months" },
+  { path: "development.approvalErrorMonths", kind: "months" },
+  { path: "development.probationMonths", kind: "months" },
+  { path: "development.fullGraceMonths", kind: "months" },
+  { path: "development.introducers", kind: "count" },
+  { path: "terms.years", kind: "count" },
+  { path: "terms.villageYears", kind: "count" },
+  { path: "terms.criticalMonths", kind: "months" },
 ];
 
 export function settingName(path: SettingPath, locale: Locale): string {
@@ -69,7 +102,7 @@ export function settingName(path: SettingPath, locale: Locale): string {
 /** A setting by its path or by its 参数 name in either language (a sheet may come from an English Excel). */
 function byName(name: string): SettingField | undefined {
   const n = normaliseName(name);
-  const named = (f: SettingField, locale: Locale) => removeWhitespace(settingName(f.path, locale)).toLowerCase() === n;
+  const named = (f: SettingField, locale: Locale) => normaliseName(settingName(f.path, locale)) === n;
   return SETTING_FIELDS.find((f) => f.path.toLowerCase() === n || named(f, "zh-CN") || named(f, "en-US"));
 }
 
@@ -111,6 +144,10 @@ function convert(kind: Kind, value: unknown): { value: unknown } | { problem: En
     case "count": {
       const n = number(value);
       return n !== null && Number.isInteger(n) && n >= 0 ? { value: n } : { problem: "settings.mustBeCount" };
+    }
+    case "rounding": {
+      const n = number(value);
+      return n !== null && ROUNDINGS.includes(n) ? { value: n } : { problem: "settings.mustBeRounding" };
     }
     case "year": {
       if (value === null || value === "") return { value: null };

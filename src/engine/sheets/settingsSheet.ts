@@ -31,6 +31,21 @@ export const SETTING_NAME: Record<SettingPath, string> = {
   improveThreshold: "DJ_ImproveThreshold",
   quotaTop: "DJ_QuotaTop",
   quotaBottom: "DJ_QuotaBottom",
+  "dues.rounding": "DJ_DuesRounding",
+  "dues.largePayment": "DJ_DuesLargePayment",
+  "dues.arrearsWarning": "DJ_DuesArrearsWarning",
+  "dues.arrearsCritical": "DJ_DuesArrearsCritical",
+  "development.minAge": "DJ_DevMinAge",
+  "development.talkMonths": "DJ_DevTalkMonths",
+  "development.activistMonths": "DJ_DevActivistMonths",
+  "development.approvalMonths": "DJ_DevApprovalMonths",
+  "development.approvalErrorMonths": "DJ_DevApprovalErrorMonths",
+  "development.probationMonths": "DJ_DevProbationMonths",
+  "development.fullGraceMonths": "DJ_DevFullGraceMonths",
+  "development.introducers": "DJ_DevIntroducers",
+  "terms.years": "DJ_TermYears",
+  "terms.villageYears": "DJ_TermVillageYears",
+  "terms.criticalMonths": "DJ_TermCriticalMonths",
 };
 
 type SettingValue = number | string | number[] | string[] | null;
