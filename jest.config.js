@@ -10,4 +10,7 @@ module.exports = {
   },
   setupFiles: ["<rootDir>/test/setup.ts"],
   testTimeout: 120000,
+  // Every test has a time limit; a handle a test leaves open (a child, a server) must not then keep
+  // the run from ending, on CI most of all.
+  forceExit: true,
 };

@@ -48,6 +48,14 @@ function cjkFont() {
 const INSTALL = ["install", "-y", "--no-install-recommends"];
 
 /**
+ * For the install it runs itself: a machine that has just started may still hold apt's lock
+ * (wait for it rather than fail), a mirror may drop a connection (retry), and nothing may wait
+ * for ever (a bounded time, then the reason).
+ */
+const APT_OPTIONS = ["-o", "DPkg::Lock::Timeout=600", "-o", "Acquire::Retries=3", "-o", "Acquire::http::Timeout=60"];
+const APT_TIME_LIMIT_MS = 30 * 60 * 1000;
+
+/**
  * What to do about the missing packages: `uid` is undefined where there are no POSIX users.
  * @param {string[]} missing Debian package names
  * @param {number | undefined} uid
@@ -76,12 +84,13 @@ function install(packages) {
   const started = Date.now();
   // apt's progress would be thousands of lines for LibreOffice; its errors still reach stderr.
   /** @type {import("node:child_process").ExecFileSyncOptions} */
-  const options = { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
+  const options = { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: APT_TIME_LIMIT_MS };
   try {
-    execFileSync("apt-get", ["update", "-qq"], options);
-    execFileSync("apt-get", ["-qq", ...INSTALL, ...packages], options);
-  } catch {
-    process.stderr.write("apt-get 安装失败（见上）/ apt-get failed (see above)\n");
+    execFileSync("apt-get", [...APT_OPTIONS, "update", "-qq"], options);
+    execFileSync("apt-get", [...APT_OPTIONS, "-qq", ...INSTALL, ...packages], options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`apt-get 安装失败 / apt-get failed: ${reason}\n`);
     process.exit(1);
   }
   const still = missingNow();

@@ -251,6 +251,7 @@ describe("built manifest", () => {
         cwd: ROOT,
         env: { ...process.env, ADDIN_URL: "https://example.org/dj" },
         stdio: "pipe",
+        timeout: 900_000,
       });
       const built = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
       parseXml(built);

@@ -91,7 +91,7 @@ describe("dj-assess validate --json", () => {
   it("works through npm run as the README says", () => {
     // As from a user's shell: without the log level an outer `npm test --loglevel=…` passes down.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== "npm_config_loglevel"));
-    const run = spawnSync("npm", ["run", "dj-assess", "--", "validate", clean, "--json"], { cwd: ROOT, encoding: "utf8", env });
+    const run = spawnSync("npm", ["run", "dj-assess", "--", "validate", clean, "--json"], { cwd: ROOT, encoding: "utf8", env, timeout: 300_000 });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).summary.errors).toBe(0);
   });

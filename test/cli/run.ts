@@ -20,7 +20,9 @@ export interface Run {
  */
 export function runCli(args: readonly string[], node: readonly string[] = [], { lang = "zh-CN", cwd = ROOT }: { lang?: string; cwd?: string } = {}): Run {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [...node, BIN, ...args], { encoding: "utf8", cwd, env: { ...process.env, DJ_LANG: lang } });
+  // A synchronous child cannot be stopped by jest's timeout: it must stop itself.
+  const result = spawnSync(process.execPath, [...node, BIN, ...args], { encoding: "utf8", cwd, env: { ...process.env, DJ_LANG: lang }, timeout: 300_000 });
+  if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
 }
 

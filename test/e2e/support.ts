@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { DIST, ROOT } from "../addin/dist";
+import { UTF8 } from "../support/locale";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const RESULTS = join(ROOT, "test-results");
@@ -74,8 +75,11 @@ export async function launchChromium(options: { acceptDownloads?: boolean } = {}
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--disable-quic",
       "--no-first-run",
     ],
+    // A UTF-8 locale whatever the machine's: Chromium names a download from its Chinese file name.
+    env: { ...process.env, ...UTF8 },
     acceptDownloads: options.acceptDownloads ?? false,
     viewport: { width: 900, height: 1000 },
     locale: "zh-CN",

@@ -9,7 +9,7 @@ const SCRIPT = resolve(__dirname, "../../scripts/check-system.js");
 
 /** Where `program` is on this machine's PATH, or "" (the child's PATH will not have it). */
 function which(program: string): string {
-  return spawnSync("sh", ["-c", 'command -v "$0"', program], { encoding: "utf8" }).stdout.trim();
+  return spawnSync("sh", ["-c", 'command -v "$0"', program], { encoding: "utf8", timeout: 60_000 }).stdout.trim();
 }
 
 describe("decide", () => {
@@ -54,7 +54,7 @@ function withBin(aptGet: (bin: string) => string, body: (bin: string) => void): 
 
 /** The real script's main, run in a child as user `uid` would run it, on PATH `bin` and nothing else. */
 function runAs(uid: number, bin: string) {
-  return spawnSync(process.execPath, ["-e", `require(${JSON.stringify(SCRIPT)}).main(${uid})`], { encoding: "utf8", env: { PATH: bin } });
+  return spawnSync(process.execPath, ["-e", `require(${JSON.stringify(SCRIPT)}).main(${uid})`], { encoding: "utf8", env: { PATH: bin }, timeout: 60_000 });
 }
 
 test("the real script, not root and without soffice, stops at once with the command", () => {
@@ -74,6 +74,8 @@ test("the real script, as root, installs what is missing with apt-get and goes o
     const run = runAs(0, bin);
     expect(run.stderr).toContain("Installing the system packages the tests need: libreoffice-calc-nogui");
     expect(run.status).toBe(0);
-    expect(readFileSync(join(bin, "log"), "utf8")).toMatch(/^noninteractive update -qq\nnoninteractive -qq install -y --no-install-recommends libreoffice-calc-nogui/);
+    expect(readFileSync(join(bin, "log"), "utf8")).toMatch(
+      /^noninteractive -o DPkg::Lock::Timeout=600 .*update -qq\nnoninteractive -o DPkg::Lock::Timeout=600 .*-qq install -y --no-install-recommends libreoffice-calc-nogui/,
+    );
   });
 });

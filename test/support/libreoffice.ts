@@ -14,6 +14,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } fr
 import { tmpdir } from "node:os";
 import { basename, delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { UTF8 } from "./locale";
 
 /** Bump to throw away every cached conversion (e.g. after changing how we call soffice). */
 const CACHE_VERSION = "1";
@@ -56,7 +57,8 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
   return new Promise((resolve, reject) => {
     // Own process group: soffice is a script that starts oosplash and soffice.bin, and a
     // timeout must end all of them.
-    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // A UTF-8 locale whatever the machine's: soffice names each sheet's CSV after the sheet, in Chinese.
+    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...UTF8 } });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
