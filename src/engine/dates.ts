@@ -116,6 +116,13 @@ export function addMonths(serial: number, months: number): number | null {
   return serialOf(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)));
 }
 
+/** First and last day of a period of months, as serials; null when it is outside Excel's calendar. */
+export function periodDays(year: number, startMonth: number, months: number): { start: number; end: number } | null {
+  const start = serialOf(year, startMonth, 1);
+  const after = start === null ? null : addMonths(start, months);
+  return start === null || after === null ? null : { start, end: after - 1 };
+}
+
 export type DateRead =
   | { kind: "blank" }
   /** serial: whole days (a time of day dropped). asText: not a date cell (text or a plain number). */

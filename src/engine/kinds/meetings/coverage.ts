@@ -4,7 +4,7 @@
  * counted meeting falls in. One computation for the ledger's missing-meetings flag, its coverage
  * sheet and DJ.MEETINGGAPS.
  */
-import { addMonths, monthIndex, monthKey, quarterKey, serialOf, twoDigits, ymdOf } from "../../dates";
+import { monthIndex, monthKey, periodDays, quarterKey, serialOf, twoDigits, ymdOf } from "../../dates";
 import type { MeetingType, Settings } from "../../settings";
 import type { Translate } from "../../../i18n";
 
@@ -97,13 +97,6 @@ export function bucketsOf(interval: number, start: number, end: number): Bucket[
 export function gapsOf(dates: readonly number[], interval: number, start: number, end: number): Bucket[] {
   const within = dates.filter((d) => d >= start && d <= end);
   return bucketsOf(interval, start, end).filter((bucket) => !within.some((d) => d >= bucket.start && d <= bucket.end));
-}
-
-/** First and last day of a period of months, as serials; null when it is outside Excel's calendar. */
-export function periodDays(year: number, startMonth: number, months: number): { start: number; end: number } | null {
-  const start = serialOf(year, startMonth, 1);
-  const after = start === null ? null : addMonths(start, months);
-  return start === null || after === null ? null : { start, end: after - 1 };
 }
 
 /**

@@ -4,7 +4,7 @@
  * absent without a reason. One analysis for the ledger's findings and flags, its comparison with
  * the 统计表, the coverage sheet and the pane's coverage view.
  */
-import { monthIndex } from "../../dates";
+import { monthIndex, periodDays } from "../../dates";
 import { MEETING_KIND, meetingType } from "../../meetingTypes";
 import { parseNames, personKey, type ListedName } from "../../names";
 import { committeeDue, type MeetingType, type Settings } from "../../settings";
@@ -13,7 +13,7 @@ import { numberOf, type DataRow } from "../../rows";
 import { normaliseName } from "../../text";
 import { ReportedBranches } from "../../ledgers";
 import type { Reported } from "../kind";
-import { bucketsOf, intervalOf, periodDays, type Bucket } from "./coverage";
+import { bucketsOf, intervalOf, type Bucket } from "./coverage";
 
 /** Why a row does or does not count as a meeting held. */
 export type MeetingStatus = "counted" | "unusable" | "out-of-period" | "no-quorum" | "duplicate";
