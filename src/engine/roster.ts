@@ -21,6 +21,8 @@ import type { Locale } from "../i18n";
 export interface RosterBranch extends RosterEntry {
   levelPrev?: string;
   partyScorePrev?: number;
+  /** 上次换届时间 (LEDGERS.md §5), a serial. */
+  lastElection?: number;
 }
 
 export interface Roster {
@@ -38,6 +40,8 @@ function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
   if (typeof level === "string" && level) entry.levelPrev = level;
   const score = row.fields.get("partyScorePrev")?.read.value;
   if (typeof score === "number") entry.partyScorePrev = score;
+  const elected = row.fields.get("lastElection")?.read;
+  if (elected && !elected.invalid && typeof elected.value === "number") entry.lastElection = elected.value;
   return entry;
 }
 
@@ -81,6 +85,8 @@ export interface RosterCheck {
   roster: Report["roster"];
   /** The roster's 上年定级 of each matched row that has one: the office's record, which wins. */
   levels: Map<DataRow, string>;
+  /** The roster's 上次换届时间 of each matched row that has one, which wins likewise. */
+  elections: Map<DataRow, number>;
 }
 
 export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck {
@@ -90,6 +96,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
   const findings: SheetFinding[] = [];
   const unknown: RosterEntry[] = [];
   const levels = new Map<DataRow, string>();
+  const elections = new Map<DataRow, number>();
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
       const branchField = row.fields.get("branch");
@@ -112,6 +119,7 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
       }
       matched.add(found);
       if (found.levelPrev) levels.set(row, found.levelPrev);
+      if (found.lastElection !== undefined) elections.set(row, found.lastElection);
       const levelField = row.fields.get("levelPrev");
       const reported = levelField?.read.value;
       if (levelField && found.levelPrev && typeof reported === "string" && reported !== found.levelPrev) {
@@ -134,5 +142,5 @@ export function checkRoster(roster: Roster, sheets: ParsedSheet[]): RosterCheck 
   const units = new Map<string, boolean>();
   for (const b of roster.branches) if (b.unit) units.set(b.unit, (units.get(b.unit) ?? false) || matched.has(b));
   const unsubmitted = [...units].filter(([, any]) => !any).map(([unit]) => ({ unit }));
-  return { findings, roster: { missing: missing.map(plain), unknown, unsubmitted }, levels };
+  return { findings, roster: { missing: missing.map(plain), unknown, unsubmitted }, levels, elections };
 }

@@ -6,6 +6,7 @@ import type { FileReport, Finding, Flag, Report, SheetReport } from "./report";
 import { RULES_VERSION } from "./rules";
 import { FLAG_IDS } from "./flags";
 import { checkRoster, readRoster } from "./roster";
+import { termFlags } from "./terms";
 import { parseSheet, type ParsedSheet } from "./sheet";
 import { type DataRow } from "./rows";
 import { withDefaults, type Settings } from "./settings";
@@ -137,13 +138,16 @@ export function validateWorkbooks(books: WorkbookInput[], options: ValidateOptio
   }
   let roster: Report["roster"] = { missing: [], unknown: [], unsubmitted: [] };
   let rosterLevels = new Map<DataRow, string>();
+  let rosterElections = new Map<DataRow, number>();
   const rosterData = options.roster ? readRoster(options.roster, settings, locale) : null;
   if (rosterData) {
     const checked = checkRoster(rosterData, submissions);
     attach(checked.findings);
     roster = checked.roster;
     rosterLevels = checked.levels;
+    rosterElections = checked.elections;
   }
+  raise(termFlags(submissions, rosterElections, settings, locale));
 
   const files: FileReport[] = [];
   for (const pending of pendings) {

@@ -6,8 +6,9 @@
 import type { Strings } from "..";
 import { meetingsFlags, meetingsStrings } from "./meetings";
 import { submissionFlags, submissionStrings } from "./submission";
+import { termsFlags } from "./terms";
 
-export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags };
+export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags, ...termsFlags };
 
 /** What every kind has words for: its name, its template's title and its template sheet's name. */
 export type KindKey = "kind.name" | "kind.title" | "kind.template";

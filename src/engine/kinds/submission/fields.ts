@@ -31,6 +31,7 @@ export type FieldKey =
   | "partyScore"
   | "businessScore"
   | "veto"
+  | "lastElection"
   | "notes";
 
 export const FIELDS: readonly FieldSpec<FieldKey>[] = [
@@ -63,6 +64,7 @@ export const FIELDS: readonly FieldSpec<FieldKey>[] = [
   { key: "partyScore", labels: ["党建考核得分", "党建得分"], type: "number", required: "no", min: 0, max: 100 },
   { key: "businessScore", labels: ["业务考核得分", "业务得分"], type: "number", required: "no", min: 0, max: 100 },
   { key: "veto", labels: ["否决事项", "一票否决"], type: "veto", required: "no" },
+  { key: "lastElection", labels: ["上次换届时间", "换届时间", "选举时间"], type: "date", required: "no" },
   { key: "notes", labels: ["备注"], type: "text", required: "no" },
 ];
 

@@ -1,0 +1,64 @@
+/**
+ * 换届 (LEDGERS.md §5; 《关于党的基层组织任期的意见》2018): a branch whose last election is more
+ * than a term before the end of the period is overdue for one. The date is the roster's when it
+ * has one (the office's record, as with 上年定级), else the 统计表's.
+ */
+import { addMonths, isoOf, periodDays } from "./dates";
+import { flagLabel } from "./flags";
+import type { SheetFlag } from "./kinds/kind";
+import type { ParsedSheet } from "./sheet";
+import { usableValue, type DataRow } from "./rows";
+import type { Settings } from "./settings";
+import type { Locale } from "../i18n";
+import { termsText } from "../i18n/kinds/terms";
+
+/** 村 and 社区 party organisations have five-year terms. */
+function isVillage(row: DataRow): boolean {
+  return /村|社区/.test(row.branch) || /村|社区/.test(row.unit);
+}
+
+/** The last day of a sheet's period; undefined when its year is unknown (nor set as the assessment year). */
+function periodEnd(sheet: ParsedSheet, settings: Settings): number | undefined {
+  const year = sheet.period.year ?? settings.assessmentYear ?? undefined;
+  if (year === undefined) return undefined;
+  return periodDays(year, sheet.period.startMonth, sheet.period.months)?.end;
+}
+
+const yearMonth = (serial: number) => isoOf(serial).slice(0, 7);
+
+/** term-expired for every 统计表 row whose last election (the roster's, else its own) is more than a term before its period's end. */
+export function termFlags(
+  submissions: readonly ParsedSheet[],
+  rosterElections: ReadonlyMap<DataRow, number>,
+  settings: Settings,
+  locale: Locale,
+): SheetFlag[] {
+  const { years, villageYears, criticalMonths } = settings.terms;
+  const flags: SheetFlag[] = [];
+  for (const sheet of submissions) {
+    const end = periodEnd(sheet, settings);
+    if (end === undefined) continue;
+    for (const row of sheet.rows) {
+      const own = usableValue(row, "lastElection");
+      const elected = rosterElections.get(row) ?? (typeof own === "number" ? own : undefined);
+      if (elected === undefined) continue;
+      const due = addMonths(elected, (isVillage(row) ? villageYears : years) * 12);
+      if (due === null || end <= due) continue;
+      const critical = addMonths(due, criticalMonths);
+      flags.push({
+        sheet,
+        flag: {
+          flag: "term-expired",
+          level: critical !== null && end > critical ? "critical" : "warning",
+          branch: row.branch,
+          unit: row.unit,
+          sheet: sheet.sheet,
+          row: row.row,
+          label: flagLabel("term-expired", locale),
+          detail: termsText(locale)("detail", { elected: yearMonth(elected), due: yearMonth(due) }),
+        },
+      });
+    }
+  }
+  return flags;
+}
