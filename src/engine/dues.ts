@@ -4,6 +4,7 @@
  * dues ledger checks a 月缴纳额 against and what DJ.DUES returns; no words, so functions.js can
  * carry it.
  */
+import { normaliseName } from "./text";
 
 /** 人员类别 as the ledger's drop-down offers them; blank is 在职. */
 export type DuesCategory = "在职" | "离退休" | "学生" | "农民" | "低保" | "其他";
@@ -16,6 +17,14 @@ export const DUES_CATEGORIES: readonly { value: DuesCategory; aliases: readonly 
   { value: "低保", aliases: ["下岗", "失业", "困难", "下岗失业", "生活困难", "享受低保", "低保户"] },
   { value: "其他", aliases: [] },
 ];
+
+/** The category a cell names (its word or an alias, compared as names are; blank = 在职), else null. */
+export function duesCategory(text: string): DuesCategory | null {
+  const wanted = normaliseName(text);
+  if (wanted === "") return "在职";
+  const found = DUES_CATEGORIES.find((c) => normaliseName(c.value) === wanted || c.aliases.some((a) => normaliseName(a) === wanted));
+  return found?.value ?? null;
+}
 
 /** A bracket: bases up to `upTo` (inclusive) pay `rate` of the whole base. */
 interface Bracket {

@@ -41,6 +41,9 @@ export const ARG = {
   dates: functionsWords("word.dates"),
   start: functionsWords("word.start"),
   end: functionsWords("word.end"),
+  base: functionsWords("word.base"),
+  admitted: functionsWords("word.admitted"),
+  extension: functionsWords("word.extension"),
 };
 
 /** The range a score (0–100) or a share (0–1) must be in, naming the argument. */

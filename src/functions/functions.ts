@@ -17,6 +17,8 @@ import { bucketWord, gapPeriod, gapsOf, intervalOf } from "../engine/kinds/meeti
 import { meetingType } from "../engine/meetingTypes";
 import { combineMethodOf, DEFAULT_SETTINGS, LEVEL_SCHEMES, withDefaults, type MeetingType } from "../engine/settings";
 import { isoOf } from "../engine/dates";
+import { bracketDue, duesCategory } from "../engine/dues";
+import { EXTENSION_MONTHS, probationEnd } from "../engine/probation";
 import { engineText } from "../i18n/engine";
 import { functionsText } from "../i18n/functions";
 import { isVeto } from "../engine/values";
@@ -332,6 +334,50 @@ function meetingGapsFunction(dates: unknown[][], types: unknown[][], type: unkno
  */
 function fundRateFunction(spent: unknown[][], budget: unknown[][]): unknown[][] {
   return elementwise([spent, budget], (s, b) => fundRate(toNumber(s), toNumber(b)));
+}
+
+/**
+ * Monthly party dues (应缴党费) by the brackets of the 2008 dues regulations (articles 5 and 6): the whole base at one rate, each bracket's upper bound in the lower bracket.
+ * @customfunction DUES DUES
+ * @param base Monthly base in yuan (after-tax wage, or pension): a number or a range.
+ * @param category Member category: 在职 (default), 离退休, 学生, 农民, 低保 or 其他 (also 离休, 退休, 下岗, 失业, 困难). A value, or a range of the same shape as base.
+ * @returns The monthly due in yuan, rounded half up to the fen: 在职 and 其他 0.5% up to 3000, 1% up to 5000, 1.5% up to 10000, 2% above; 离退休 0.5% up to 5000, 1% above; 学生 and 低保 0.20; 农民 0.20 (the least of 0.20 to 1.00).
+ */
+function duesFunction(base: unknown[][], category?: unknown[][]): unknown[][] {
+  return elementwise(
+    [base, category],
+    (b, c) => {
+      const amount = numberOf(b, ARG.base);
+      if (amount < 0) throw new ScoreError("num", engineWords("score.negative", { what: ARG.base }));
+      const kind = duesCategory(isBlank(c) ? "" : textOf(c));
+      if (kind === null) throw new ScoreError("value", functionsWords("functions.badCategory", { value: textOf(c) }));
+      return bracketDue(amount, kind, SETTINGS.dues.rounding).amount;
+    },
+    1,
+  );
+}
+
+/**
+ * The day a probationary member's probation ends (预备期满日): the admission date + 12 months + any extension, as EDATE counts months.
+ * @customfunction PROBATIONEND PROBATIONEND
+ * @param admitted Date of admission as a probationary member (支部大会通过): a date, or text such as 2025-03-05 or 2025年3月5日. A value or a range.
+ * @param extensionMonths Months the probation was extended: 0 (default) or 6 to 12.
+ * @returns The date as a serial number (format the cell as a date); #NUM! for an extension other than 0 or 6 to 12.
+ */
+function probationEndFunction(admitted: unknown[][], extensionMonths?: unknown[][]): unknown[][] {
+  return elementwise(
+    [admitted, extensionMonths],
+    (a, e) => {
+      const day = dateOf(a, ARG.admitted);
+      const extension = isBlank(e) ? 0 : numberOf(e, ARG.extension);
+      const allowed = extension === 0 || (Number.isInteger(extension) && extension >= EXTENSION_MONTHS.min && extension <= EXTENSION_MONTHS.max);
+      if (!allowed) throw new ScoreError("num", functionsWords("functions.extensionRange"));
+      const end = probationEnd(day, extension, SETTINGS.development.probationMonths);
+      if (end === null) throw new ScoreError("num", functionsWords("functions.extensionRange"));
+      return end;
+    },
+    1,
+  );
 }
 
 /**

@@ -13,6 +13,8 @@ export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "functions.notADate": "“{value}” in {what} is not a date. Give a date, or text such as 2025-03-05, 2025/3/5 or 2025年3月5日",
   "functions.noMeetingDates": "The meeting dates hold no date to take the year from. Give a start or an end date",
   "functions.endBeforeStart": "The end date {end} is before the start date {start}",
+  "functions.badCategory": "Unknown member category “{value}”. Use 在职, 离退休, 学生, 农民, 低保 or 其他",
+  "functions.extensionRange": "An extension of the probation is 0 or 6 to 12 months (development rules 2014, article 33: at least half a year, at most a year)",
   "period.month": "{year}-{mm}",
   "period.quarter": "{year} Q{quarter}",
   "period.year": "{year}",
@@ -31,4 +33,7 @@ export const functionsEnUS: Record<keyof typeof functionsZhCN, string> = {
   "word.dates": "Meeting dates",
   "word.start": "Start date",
   "word.end": "End date",
+  "word.base": "Dues base",
+  "word.admitted": "Admission date",
+  "word.extension": "Extension months",
 };

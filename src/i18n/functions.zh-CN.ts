@@ -11,6 +11,8 @@ export const functionsZhCN = {
   "functions.notADate": "{what}中的“{value}”不是日期。请填写日期，或 2025-03-05、2025/3/5、2025年3月5日 这样的文字",
   "functions.noMeetingDates": "会议日期中没有日期，无法确定统计年度。请填写起始日期或截止日期",
   "functions.endBeforeStart": "截止日期 {end} 早于起始日期 {start}",
+  "functions.badCategory": "人员类别“{value}”无效。请填写 在职、离退休、学生、农民、低保 或 其他",
+  "functions.extensionRange": "延长预备期应为 0 或 6 到 12 个月（《中国共产党发展党员工作细则》第三十三条：不能少于半年，最长不超过一年）",
   "period.month": "{year}年{month}月",
   "period.quarter": "{year}年第{quarter}季度",
   "period.year": "{year}年",
@@ -29,4 +31,7 @@ export const functionsZhCN = {
   "word.dates": "会议日期",
   "word.start": "起始日期",
   "word.end": "截止日期",
+  "word.base": "缴费基数",
+  "word.admitted": "接收为预备党员时间",
+  "word.extension": "延长预备期月数",
 } as const;

@@ -60,6 +60,17 @@ const cases: Record<string, () => void> = {
     expect(call("MEETINGGAPS", dates, types, one("党员大会"), null, null)).toEqual([["2025年第3季度"]]);
     expect(call("MEETINGGAPS", dates, types, column("支委会", "组织生活会"), one("2025-07-01"), one("2025-08-31"))).toEqual([["2025年8月"], ["2025年"]]);
   },
+  DUES: () => {
+    expect(call("DUES", column(3000, 3000.01, 6000), null)).toEqual([[15], [30], [90]]);
+    expect(call("DUES", column(6000, 6000), column("退休", "学生"))).toEqual([[60], [0.2]]);
+    const [[unknown]] = call("DUES", one(6000), one("职员")) as unknown[][];
+    expect(unknown).toMatchObject({ code: "#VALUE!", message: "人员类别“职员”无效。请填写 在职、离退休、学生、农民、低保 或 其他" });
+  },
+  PROBATIONEND: () => {
+    // 2025-01-31 + 12 months; 2024-02-29 + 12 months is 2025-02-28, as EDATE counts.
+    expect(call("PROBATIONEND", column(45688, "2024-02-29"), null)).toEqual([[46053], [45716]]);
+    expect(call("PROBATIONEND", one("2025年3月5日"), column(6, 3))).toEqual([[46270], [new StandInError("#NUM!")]]);
+  },
   FUNDRATE: () => {
     // Excel passes a single value to a matrix parameter as [[value]].
     expect(call("FUNDRATE", [[4600]], [[20000]])).toEqual([[0.23]]);

@@ -37,6 +37,8 @@ const PRODUCT_NAMES: Record<string, string> = {
   MEETINGGAP: "缺会次数",
   MEETINGGAPS: "缺会期间",
   FUNDRATE: "经费执行率",
+  DUES: "应缴党费",
+  PROBATIONEND: "预备期满日",
   FLAGS: "预警信息",
 };
 
