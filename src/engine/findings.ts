@@ -6,6 +6,7 @@ import type { ParsedSheet } from "./sheet";
 import { RULE_ORDER, SEVERITY, ruleMessage, type RuleId, type Variant } from "./rules";
 import type { Locale, Params } from "../i18n";
 import { formatNumber } from "./text";
+import { maskNumber, maskPersonal, type PersonalKind } from "./personal";
 
 /** A rule and one of its message variants (the default one when none is said). */
 export type RuleRef = { [R in RuleId]: { rule: R; variant?: Variant<R> } }[RuleId];
@@ -25,6 +26,15 @@ export interface SheetFinding {
   finding: Finding;
 }
 
+/** A cell's value as a finding may show it: a personal column's masked whole, any other's with what looks like an ID or phone number masked. */
+function masked(value: CellValue | undefined, personal: PersonalKind | undefined): CellValue | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  if (personal) return maskNumber(show(value), personal);
+  const text = show(value);
+  const hidden = maskPersonal(text);
+  return hidden === text ? value : hidden;
+}
+
 function show(value: CellValue | undefined): string {
   if (value === undefined) return "";
   if (typeof value === "number") return formatNumber(value);
@@ -38,11 +48,13 @@ function show(value: CellValue | undefined): string {
 export function makeFinding(sheet: string, input: FindingInput, locale: Locale, fields: readonly FieldSpec[]): Finding {
   const cell = address(input.row, input.col);
   const field = input.field;
+  const spec = field ? fields.find((f) => f.key === field) : undefined;
+  const value = masked(input.value, spec?.personal);
   const params: Params = {
     cell,
     row: input.row,
-    label: field ? (fields.find((f) => f.key === field)?.labels[0] ?? field) : "",
-    value: show(input.value),
+    label: field ? (spec?.labels[0] ?? field) : "",
+    value: show(value),
     fix: show(input.fix),
     ...input.params,
   };
@@ -55,8 +67,8 @@ export function makeFinding(sheet: string, input: FindingInput, locale: Locale, 
     row: input.row,
     column: columnLetter(input.col),
     ...(input.field ? { field: input.field } : {}),
-    ...(input.value !== undefined ? { value: input.value } : {}),
-    message: message(input, locale, params),
+    ...(value !== undefined ? { value } : {}),
+    message: maskPersonal(message(input, locale, params)),
     ...(input.fix !== undefined ? { fix: input.fix } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { Flag } from "../report";
 import type { Settings } from "../settings";
 import type { ParsedSheet } from "../sheet";
 import type { DataRow } from "../rows";
+import type { PersonalKind } from "../personal";
 
 export type FieldType =
   | "integer"
@@ -50,6 +51,8 @@ export interface FieldSpec<K extends string = string> {
   options?: readonly OptionSpec[];
   /** False for a field the kind's blank template leaves out (it still reads the column). */
   template?: false;
+  /** A column of ID or phone numbers: never copied, masked in findings (LEDGERS.md §8). */
+  personal?: PersonalKind;
 }
 
 export interface CheckContext {

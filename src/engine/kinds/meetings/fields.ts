@@ -6,6 +6,7 @@
  */
 import type { FieldSpec } from "../kind";
 import { MEETING_KINDS } from "../../meetingTypes";
+import { PERSONAL_FIELDS } from "../../personal";
 
 export type MeetingField =
   | "seq"
@@ -24,7 +25,9 @@ export type MeetingField =
   | "leave"
   | "absent"
   | "absentees"
-  | "notes";
+  | "notes"
+  | "idNumber"
+  | "phone";
 
 export const MEETING_FIELDS: readonly FieldSpec<MeetingField>[] = [
   { key: "seq", labels: ["序号"], type: "integer", required: "no" },
@@ -49,4 +52,5 @@ export const MEETING_FIELDS: readonly FieldSpec<MeetingField>[] = [
   { key: "absent", labels: ["缺席人数", "缺席"], type: "integer", required: "no", min: 0, max: 9999 },
   { key: "absentees", labels: ["缺席人员", "缺席名单", "缺席人员及原因"], type: "names", required: "no" },
   { key: "notes", labels: ["备注", "备注信息"], type: "text", required: "no" },
+  ...PERSONAL_FIELDS,
 ];
