@@ -17,6 +17,7 @@ export const sheetsEnUS: Record<keyof typeof sheetsZhCN, string> = {
   "report.fixes.new": "New value",
 
   "consolidated.col.source": "Source",
+  "consolidated.ledgerTitle": "{kind} ({rows} rows)",
 
   "flags.col.flag": "Flag",
   "flags.col.level": "Level",

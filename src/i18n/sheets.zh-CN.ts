@@ -15,6 +15,7 @@ export const sheetsZhCN = {
   "report.fixes.new": "新值",
 
   "consolidated.col.source": "来源",
+  "consolidated.ledgerTitle": "{kind}（{rows} 行）",
 
   "flags.col.flag": "预警",
   "flags.col.level": "级别",

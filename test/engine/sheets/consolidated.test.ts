@@ -1,6 +1,7 @@
 import { CONSOLIDATED_TABLE, consolidatedSheet, FIELDS, validateWorkbooks, type OutCell } from "../../../src/engine";
 import { sheet, cleanRow, ALL, type Col } from "../helpers";
-import { range } from "../../support/grid";
+import { grid, range } from "../../support/grid";
+import { fullYear, meetingRow, MEETING_HEADER, serial } from "../ledger";
 
 const COLUMNS = [...FIELDS.map((f) => f.labels[0]), "来源"];
 
@@ -75,5 +76,33 @@ describe("consolidatedSheet", () => {
     built.grid.merges.push(range(`${built.at("unit", 0)}:${built.at("unit", 2)}`));
     const { table, value } = consolidate(built);
     expect(table.rows.map((r) => value(r, "所属单位"))).toEqual(["一处", "一处", "一处"]);
+  });
+});
+
+describe("consolidatedSheet with ledgers", () => {
+  it("adds a table per ledger kind under the 统计表's, titled, dates as dates, without personal columns", () => {
+    const built = sheet({ rows: [cleanRow(0)] });
+    const meetings = fullYear().slice(0, 3);
+    const header = [...MEETING_HEADER, "身份证号"];
+    const ledgerGrid = grid([["填报单位：机关一局　统计期间：2025年"], header, ...meetings.map((m, i) => [...meetingRow(i, m), "620102198001015678"])], { sheet: "三会一课台账" });
+    const { parsed } = validateWorkbooks([{ file: "a.xlsx", grids: [built.grid, ledgerGrid] }], { locale: "zh-CN" });
+    const spec = consolidatedSheet(parsed, "zh-CN");
+    const [main, ledgerTable] = spec.tables ?? [];
+    expect(main.rows).toHaveLength(1);
+    expect(spec.cells).toEqual([{ row: 4, col: 0, value: "三会一课台账（3 行）", bold: true }]);
+    expect(ledgerTable).toMatchObject({ name: "DJ_Consolidated_Meetings", row: 5, col: 0 });
+    expect(ledgerTable.columns).not.toContain("身份证号");
+    expect(JSON.stringify(spec)).not.toContain("620102198001015678");
+    const at = (label: string) => ledgerTable.columns.indexOf(label);
+    expect(ledgerTable.rows.map((r) => [r[at("党支部名称")], r[at("会议类型")], r[at("会议日期")], r[at("来源")]])).toEqual(
+      meetings.map((m) => ["第一党支部", m.type, serial(String(m.date)), "三会一课台账"]),
+    );
+    expect(ledgerTable.formats?.[at("会议日期")]).toBe("yyyy-mm-dd");
+  });
+
+  it("has only the 统计表's table when no ledger was validated", () => {
+    const { spec } = consolidate(sheet());
+    expect(spec.tables).toHaveLength(1);
+    expect(spec.cells).toBeUndefined();
   });
 });
