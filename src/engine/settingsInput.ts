@@ -7,7 +7,8 @@ import type { Grid } from "./grid";
 import { DEFAULT_SETTINGS, combineMethodOf, type Settings } from "./settings";
 import { normaliseName, toHalfWidth, removeWhitespace } from "./text";
 import { SheetView, cellText, isBlank } from "./view";
-import { engineStrings, engineText, type EngineKey } from "../i18n/engine";
+import { engineText } from "../i18n/engine";
+import { settingsStrings, settingsText, type SettingsKey } from "../i18n/settings";
 import type { Locale } from "../i18n";
 
 type Kind = "fraction" | "method" | "thresholds" | "levels" | "months" | "count" | "year" | "points" | "rounding";
@@ -96,7 +97,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 ];
 
 export function settingName(path: SettingPath, locale: Locale): string {
-  return engineStrings[locale][`setting.${path}`];
+  return settingsStrings[locale][`setting.${path}`];
 }
 
 /** A setting by its path or by its 参数 name in either language (a sheet may come from an English Excel). */
@@ -127,7 +128,7 @@ function number(value: unknown): number | null {
 }
 
 /** The value as the setting wants it, or an i18n key saying what it must be. */
-function convert(kind: Kind, value: unknown): { value: unknown } | { problem: EngineKey } {
+function convert(kind: Kind, value: unknown): { value: unknown } | { problem: SettingsKey } {
   switch (kind) {
     case "fraction": {
       const n = number(value);
@@ -191,7 +192,7 @@ function assign(target: Record<string, unknown>, path: string, value: unknown): 
 
 /** Settings from (name, value) pairs; names are paths ("partyWeight") or 参数 names (党建权重). */
 export function settingsFromPairs(pairs: Iterable<[string, unknown]>, locale: Locale): SettingsInput {
-  const t = engineText(locale);
+  const t = settingsText(locale);
   const settings: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, value] of pairs) {
@@ -209,7 +210,7 @@ export function settingsFromPairs(pairs: Iterable<[string, unknown]>, locale: Lo
   }
   const merged = { ...DEFAULT_SETTINGS, ...settings } as Settings;
   if (merged.levels && merged.thresholds.length !== merged.levels.length - 1) {
-    problems.push(t("settings.thresholdsVsLevels", { thresholds: merged.thresholds.length, levels: merged.levels.length }));
+    problems.push(engineText(locale)("settings.thresholdsVsLevels", { thresholds: merged.thresholds.length, levels: merged.levels.length }));
   }
   return { settings: settings as Partial<Settings>, problems };
 }
@@ -217,7 +218,7 @@ export function settingsFromPairs(pairs: Iterable<[string, unknown]>, locale: Lo
 /** Settings from parsed JSON: an object whose keys are paths, nested objects or 参数 names. */
 export function settingsFromJson(json: unknown, locale: Locale): SettingsInput {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    return { settings: {}, problems: [engineText(locale)("settings.notAnObject")] };
+    return { settings: {}, problems: [settingsText(locale)("settings.notAnObject")] };
   }
   const pairs: [string, unknown][] = [];
   for (const [key, value] of Object.entries(json)) {

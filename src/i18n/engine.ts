@@ -1,4 +1,4 @@
-/** The validation engine's messages: rules, flags, meeting names, settings and score errors. */
+/** The validation engine's own words: meeting names, list separators, score errors and the words they name (the settings' are in settings.ts). */
 import { strings, translator, type Locale, type Translate } from ".";
 import { engineZhCN } from "./engine.zh-CN";
 import { engineEnUS } from "./engine.en-US";
