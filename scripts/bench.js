@@ -117,6 +117,7 @@ function time(fn, repeat = REPEAT) {
  * JSON line with `fields` first.
  */
 function benchValidation(name, fields, books, grid) {
+  const rows = fields.rows ?? ROWS;
   // Warm both paths so the JIT has compiled them before timing.
   barePass(grid);
   engine.validate(books, { locale: "zh-CN" });
@@ -127,14 +128,14 @@ function benchValidation(name, fields, books, grid) {
   console.log(
     JSON.stringify({
       case: name,
-      rows: ROWS,
+      rows,
       ...fields,
       cells: grid.cells.reduce((n, r) => n + r.length, 0),
       repeat: REPEAT,
       bareMs: Number(bare.ms.toFixed(3)),
       validateMs: Number(validation.ms.toFixed(1)),
       ratio: Math.round(validation.ms / bare.ms),
-      msPerThousandRows: Number(((validation.ms / ROWS) * 1000).toFixed(2)),
+      msPerThousandRows: Number(((validation.ms / rows) * 1000).toFixed(2)),
       findings: summary.errors + summary.warnings + summary.infos,
       flags: summary.flags,
     }),
@@ -188,6 +189,38 @@ function makeReports(branches) {
   const cells = [[text("填报单位：基准局\u3000统计期间：2025年")], labels.map(text)];
   for (let b = 0; b < branches; b++) cells.push([num(b + 1), text(`第${b + 1}党支部`), num(12), num(4), num(12), num(4), num(12), num(1), num(20000), num(18000)]);
   return { sheet: "统计表", origin: { row: 1, col: 1 }, cells, merges: [] };
+}
+
+const DUES_MEMBERS = 20000;
+
+/**
+ * A wide 党费 ledger (LEDGERS.md §3): `members` members of 400 branches, a row each with the 12
+ * months paid, as offices keep it — most paid in full, some short, some months unpaid in a row,
+ * an 离退休 or 学生 here and there, a reduction, a large payment.
+ */
+function makeDuesLedger(members) {
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const cells = [[text("2025年党费收缴台账")], [text("填报单位：基准局\u3000统计期间：2025年")], ["序号", "党支部名称", "姓名", "人员类别", "缴费基数", "月缴纳额", ...months, "减免情况", "备注"].map(text)];
+  const categories = ["在职", "在职", "在职", "离退休", "学生", "在职", "其他"];
+  for (let i = 0; i < members; i++) {
+    const category = categories[i % categories.length];
+    const base = 2500 + ((i * 137) % 12000);
+    const due = category === "学生" ? 0.2 : engine.bracketDue(base, category, 0.01).amount;
+    const stated = i % 97 === 0 ? due + 1 : due;
+    const paid = months.map((_, m) => {
+      if (i % 61 === 0 && m >= 3 && m <= 8) return { kind: "empty" };
+      if (i % 89 === 0 && m === 5) return num(1200);
+      return num(i % 43 === 0 ? Math.max(0.1, stated - 1) : stated);
+    });
+    cells.push([num(i + 1), text(`第${(i % 400) + 1}党支部`), text(`党员${i + 1}`), text(category), num(base), num(stated), ...paid, i % 131 === 0 ? text("经批准减免") : { kind: "empty" }, { kind: "empty" }]);
+  }
+  return { sheet: "党费台账", origin: { row: 1, col: 1 }, cells, merges: [] };
+}
+
+/** A 20 000-member wide 党费 ledger, against a bare pass over it (issue 10: its figure in the README). */
+function benchDues() {
+  const ledger = makeDuesLedger(DUES_MEMBERS);
+  benchValidation("engine.validate.duesLedger", { rows: DUES_MEMBERS, layout: "wide" }, [{ file: "dues.xlsx", grids: [ledger] }], ledger);
 }
 
 /** A 10 000-row meeting ledger of 200 branches, held against their 统计表, against a bare pass over the ledger. */
@@ -440,6 +473,7 @@ async function benchCli() {
 async function main() {
   benchEngine();
   benchLedger();
+  benchDues();
   benchFunctions();
   benchBundles();
   await benchCli();

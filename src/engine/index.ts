@@ -13,6 +13,8 @@ export { FLAG_IDS, flagLabel, flagDescription } from "./flags";
 export { flagLabelsOfRows } from "./kinds/submission/rowFlags";
 export { computeFlags, meetingGap, type FlagInput, type FlagResult } from "./kinds/submission/flags";
 export { meetingType, MEETING_KINDS } from "./meetingTypes";
+export { bracketDue, duesCategory, DUES_CATEGORIES, type DuesCategory } from "./dues";
+export { probationEnd } from "./probation";
 export * from "./rates";
 export * from "./scoring";
 export * from "./sheets";
