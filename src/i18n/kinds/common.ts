@@ -297,6 +297,7 @@ export const commonRules = {
       description: "不是有效日期：不存在的日期（如 2025-02-30）、只有年月（如 2025.3）或无法识别的写法。",
       messages: {
         default: "{cell}：{label}“{value}”不是有效日期。请填写完整日期，如 2025-03-05。",
+        month: "{cell}：{label}“{value}”不是有效月份。请填写如 2025-03、2025年3月 或 3月。",
       },
     },
     {
@@ -304,6 +305,7 @@ export const commonRules = {
       description: "Not a valid date: a day that does not exist (2025-02-30), a year and month alone (2025.3), or a form that cannot be read.",
       messages: {
         default: "{cell}: {label} “{value}” is not a valid date. Enter a whole date such as 2025-03-05.",
+        month: "{cell}: {label} “{value}” is not a valid month. Enter one such as 2025-03, 2025年3月 or 3月.",
       },
     },
   ),
