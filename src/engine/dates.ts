@@ -4,7 +4,7 @@
  * `DateRead` into findings (`date-as-text`, `bad-date`).
  */
 import type { Cell } from "./grid";
-import { removeWhitespace, toHalfWidth } from "./text";
+import { chineseNumeral, removeWhitespace, toHalfWidth } from "./text";
 
 export interface Ymd {
   year: number;
@@ -95,6 +95,19 @@ export function quarterKey(serial: number): string {
 export function monthIndex(serial: number): number {
   const { year, month } = ymdOf(serial);
   return year * 12 + month - 1;
+}
+
+/**
+ * The value of a month field (LEDGERS.md §3): the monthIndex of a month written with its year,
+ * else the month (1–12) alone, which is of the sheet's year. No monthIndex is that small (year 0).
+ */
+export function monthValue(month: number, year?: number): number {
+  return year === undefined ? month : year * 12 + month - 1;
+}
+
+/** A month field's value as a monthIndex, a month alone taken as of `year`. */
+export function monthIndexOf(value: number, year: number): number {
+  return value <= 12 ? monthValue(value, year) : value;
 }
 
 /** The year and month of a monthIndex. */
@@ -244,5 +257,35 @@ export function readDate(cell: Cell, options: { yearMonth?: boolean } = {}): Dat
       return readText(cell.value, yearMonth);
     default:
       return BAD;
+  }
+}
+
+export type MonthRead = { kind: "blank" } | { kind: "month"; month: number; year?: number } | { kind: "bad" };
+
+/** A month alone: 3, 03, 3月, 3月份, 三月, 十二月. */
+const MONTH_ALONE = /^(\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?$/;
+
+/**
+ * A cell of a month field (LEDGERS.md §3): a date or a date written as text (its month), a year
+ * and month (2025-03, 2025年3月, 202503, 2025.3), or a month alone (3, 3月, 三月). Never throws.
+ */
+export function readMonth(cell: Cell): MonthRead {
+  const alone = cell.kind === "number" ? String(cell.value) : cell.kind === "text" ? removeWhitespace(toHalfWidth(cell.value)) : "";
+  const written = MONTH_ALONE.exec(alone)?.[1];
+  if (written !== undefined) {
+    const month = /^\d+$/.test(written) ? Number(written) : chineseNumeral(written);
+    if (month !== null && month >= 1 && month <= 12) return { kind: "month", month };
+  }
+  const read = readDate(cell, { yearMonth: true });
+  switch (read.kind) {
+    case "blank":
+    case "bad":
+      return read;
+    case "yearMonth":
+      return { kind: "month", month: read.month, year: read.year };
+    case "date": {
+      const { year, month } = ymdOf(read.serial);
+      return { kind: "month", month, year };
+    }
   }
 }

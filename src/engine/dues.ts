@@ -84,8 +84,10 @@ export function bracketDue(base: number, category: DuesCategory, rounding: numbe
   }
 }
 
+/** Half a 分: two amounts of 党费 closer than this are the same. */
+export const DUES_TOLERANCE = 0.005;
+
 /** Whether `amount` is the bracket's (within half a 分, or within 农民's range). */
 export function matchesBracket(amount: number, due: BracketDue): boolean {
-  const tolerance = 0.005;
-  return amount >= due.amount - tolerance && amount <= (due.upTo ?? due.amount) + tolerance;
+  return amount >= due.amount - DUES_TOLERANCE && amount <= (due.upTo ?? due.amount) + DUES_TOLERANCE;
 }

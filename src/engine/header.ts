@@ -53,7 +53,7 @@ const NOTE = /\([^()]*\)$/;
 /**
  * A kind's labels: an exact alias first; then the label and the aliases without their 所在/所属 and
  * 名称/时间… (a stripped form two keys share matches neither: 会议名称 and 会议时间 both give 会议);
- * then the same without a bracketed note at the end.
+ * then a field's pattern; then the same without a bracketed note at the end.
  */
 class LabelMatcher {
   private readonly exact = new Map<string, string>();
@@ -61,11 +61,13 @@ class LabelMatcher {
   private readonly noted = new Set<string>();
   /** Stripped alias → its key, or null when aliases of two keys strip to it. */
   private readonly loose = new Map<string, string | null>();
+  private readonly patterns: { key: string; pattern: RegExp }[] = [];
 
   constructor(fields: readonly FieldSpec[]) {
     for (const field of fields) {
       for (const label of field.labels) this.exact.set(normaliseLabel(label).text, field.key);
       if (!isNumeric(field.type)) this.noted.add(field.key);
+      if (field.pattern) this.patterns.push({ key: field.key, pattern: field.pattern });
     }
     for (const field of fields) {
       for (const label of field.labels) {
@@ -80,7 +82,7 @@ class LabelMatcher {
   private keyOf(text: string): string | undefined {
     const exact = this.exact.get(text);
     if (exact) return exact;
-    return this.loose.get(stripped(text) ?? text) ?? undefined;
+    return this.loose.get(stripped(text) ?? text) ?? this.patterns.find((p) => p.pattern.test(text))?.key;
   }
 
   match(label: string): { key?: string; unit?: Unit } {

@@ -102,3 +102,12 @@ export function formatNumber(value: number): string {
   const rounded = Math.round(value * 1e6) / 1e6;
   return String(Number.isFinite(rounded) ? rounded : value);
 }
+
+/** Money as written in reports: to `places` decimals (分 by default), grouped by thousands with a space, "4 600". */
+export function formatMoney(value: number, places = 2): string {
+  const scale = 10 ** places;
+  const rounded = Math.round(value * scale) / scale;
+  const [whole, fraction] = formatNumber(Number.isFinite(rounded) ? rounded : value).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}

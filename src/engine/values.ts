@@ -4,7 +4,7 @@
  * unit (money in 元, a date as its serial, an option as its standard word) and the issues found;
  * the caller turns issues into findings with addresses and messages.
  */
-import { isoOf, readDate } from "./dates";
+import { isoOf, monthValue, readDate, readMonth } from "./dates";
 import type { Cell } from "./grid";
 import type { CellValue } from "./report";
 import type { RuleRef } from "./findings";
@@ -134,6 +134,13 @@ function readDateField(cell: Cell): ReadValue {
   return bad({ rule: "bad-date" });
 }
 
+/** A month field: its value as monthValue gives it (a month with its year, or a month alone). */
+function readMonthField(cell: Cell): ReadValue {
+  const read = readMonth(cell);
+  if (read.kind === "month") return ok(monthValue(read.month, read.year));
+  return bad({ rule: "bad-date", variant: "month" });
+}
+
 /** Each option list's words and aliases, normalised, to the standard word: made once per list. */
 const OPTION_WORDS = new WeakMap<readonly OptionSpec[], ReadonlyMap<string, string>>();
 
@@ -173,6 +180,8 @@ export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): 
       return ok(removeWhitespace(toHalfWidth(cellText(cell))));
     case "date":
       return readDateField(cell);
+    case "month":
+      return readMonthField(cell);
     case "option":
       return readOption(cell, spec.options ?? []);
     default:

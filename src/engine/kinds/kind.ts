@@ -23,6 +23,8 @@ export type FieldType =
   | "yesno-or-integer"
   | "veto"
   | "date"
+  /** A calendar month: a date, 2025-03, 2025年3月, or 3月 and 3 for that month of the sheet's period (LEDGERS.md §3). */
+  | "month"
   /** One of `options` (or an alias of one). */
   | "option"
   /** Names separated by 、，,；; or spaces, each with an optional bracketed reason. */
@@ -49,6 +51,11 @@ export interface FieldSpec<K extends string = string> {
   min?: number;
   max?: number;
   options?: readonly OptionSpec[];
+  /**
+   * Other labels of the column, after the normalisation of labels: for a family of columns whose
+   * labels are written many ways (a month column: 1月, 2025年1月, 2025-01, 一月).
+   */
+  pattern?: RegExp;
   /** False for a field the kind's blank template leaves out (it still reads the column). */
   template?: false;
   /** A column of ID or phone numbers: never copied, masked in findings (LEDGERS.md §8). */

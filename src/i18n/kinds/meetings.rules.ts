@@ -9,16 +9,18 @@ export const meetingsRules = {
     "warning",
     {
       title: "日期不在统计期间内",
-      description: "会议日期不在统计期间内，这次会议不计入本期的三会一课。",
+      description: "会议日期或党费月份不在统计期间内，这条记录不计入本期。",
       messages: {
         default: "{cell}：会议日期 {value} 不在统计期间（{period}）内，不计入本期。请核对日期，或把这条记录放入对应期间的台账。",
+        month: "{cell}：党费月份 {value} 不在统计期间（{period}）内，不计入本期。请核对月份，或把这条记录放入对应期间的台账。",
       },
     },
     {
       title: "Date outside the period",
-      description: "The meeting's date is outside the period; the meeting does not count for it.",
+      description: "A meeting's date or a dues payment's month is outside the period; the record does not count for it.",
       messages: {
         default: "{cell}: the meeting's date {value} is outside the period ({period}) and does not count. Check the date, or move the record to that period's ledger.",
+        month: "{cell}: the dues month {value} is outside the period ({period}) and does not count. Check the month, or move the record to that period's ledger.",
       },
     },
   ),

@@ -60,7 +60,7 @@ function dateOf(row: DataRow): number | null {
 }
 
 /** Rows of one branch: by code, else by unit and name where the sheet has units, else by name. */
-function branchKey(sheet: ParsedSheet, row: DataRow): string {
+export function branchKey(sheet: ParsedSheet, row: DataRow): string {
   if (row.code) return `c:${normaliseName(row.code)}`;
   return sheet.header.byKey.has("unit") ? `u:${normaliseName(row.unit)}\u0000${normaliseName(row.branch)}` : `n:${normaliseName(row.branch)}`;
 }

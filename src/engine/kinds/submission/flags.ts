@@ -5,7 +5,7 @@ import type { FieldKey } from "./fields";
 import { ScoreError, engineWords } from "../../scoring";
 import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "../../settings";
 import type { DataRow } from "../../rows";
-import { formatNumber } from "../../text";
+import { formatMoney, formatNumber } from "../../text";
 import { MEETING_KINDS } from "../../meetingTypes";
 import type { Locale, Translate } from "../../../i18n";
 import { engineText } from "../../../i18n/engine";
@@ -33,14 +33,6 @@ function num(input: FlagInput, key: FieldKey): number | undefined {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   return undefined;
-}
-
-/** Money as written in reports: grouped by thousands with a space, "4 600". */
-export function formatMoney(value: number): string {
-  const cents = Math.round(value * 100) / 100;
-  const [whole, fraction] = formatNumber(Number.isFinite(cents) ? cents : value).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
 function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
