@@ -6,6 +6,7 @@
 import { DUES_CATEGORIES } from "../../dues";
 import type { FieldSpec } from "../kind";
 import { MEETING_FIELDS } from "../meetings/fields";
+import { PERSONAL_FIELDS } from "../../personal";
 
 /** The twelve month columns of the wide layout, m1 for January. */
 export type MonthColumn = "m1" | "m2" | "m3" | "m4" | "m5" | "m6" | "m7" | "m8" | "m9" | "m10" | "m11" | "m12";
@@ -25,6 +26,8 @@ export type DuesField =
   | "paidDate"
   | "exemption"
   | "notes"
+  | "idNumber"
+  | "phone"
   | MonthColumn;
 
 type BranchField = "code" | "unit" | "branch";
@@ -63,4 +66,5 @@ export const DUES_FIELDS: readonly FieldSpec<DuesField>[] = [
   { key: "paidDate", labels: ["缴费日期", "缴纳日期"], type: "date", required: "no", template: false },
   { key: "exemption", labels: ["减免", "减免情况", "减免批准"], type: "text", required: "no" },
   { key: "notes", labels: ["备注"], type: "text", required: "no" },
+  ...PERSONAL_FIELDS,
 ];

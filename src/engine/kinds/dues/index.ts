@@ -161,8 +161,10 @@ function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
   for (const [key, amount] of [["duesDue", due], ["duesPaid", paid]] as const) {
     const field = reported.row.fields.get(key);
     const stated = numberOf(reported.row, key);
-    if (amount === undefined || !field || field.read.blank || stated === undefined || Math.abs(stated - amount) <= DUES_TOLERANCE) continue;
     const wan = reported.sheet.header.byKey.get(key)?.unit === "万元";
+    // Half the last place the 统计表 is written to: 0.005 元, or 0.005 万元 (50 元) in a column of 万元.
+    const tolerance = wan ? DUES_TOLERANCE * 10000 : DUES_TOLERANCE;
+    if (amount === undefined || !field || field.read.blank || stated === undefined || Math.abs(stated - amount) <= tolerance) continue;
     const say = (yuan: number) => (wan ? t("amount.wan", { amount: formatMoney(yuan / 10000, 6) }) : t("amount.yuan", { amount: formatMoney(yuan) }));
     findings.push(ledgerMismatch(reported, key, { reported: say(stated), recorded: say(amount) }, sources, ledgerName));
   }
