@@ -48,6 +48,12 @@ export interface FieldSpec<K extends string = string> {
   min?: number;
   max?: number;
   options?: readonly OptionSpec[];
+  /**
+   * A date field that also takes a year and month without a day (出生年月: 1990年5月, 1990.05,
+   * 199005), read as the first of that month: the earliest day it can mean. Such a value is the
+   * form the column asks for, so it is not date-as-text (there is no whole date to offer as fix).
+   */
+  yearMonth?: true;
   /** False for a field the kind's blank template leaves out (it still reads the column). */
   template?: false;
 }
