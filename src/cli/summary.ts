@@ -2,6 +2,7 @@
 import { KINDS, type KindId, type Report, type SheetReport } from "../engine";
 import type { Locale, Translate } from "../i18n";
 import { cliText, type CliKey } from "../i18n/cli";
+import { developmentText } from "../i18n/kinds/development";
 import { meetingsText } from "../i18n/kinds/meetings";
 import { submissionText } from "../i18n/kinds/submission";
 
@@ -11,6 +12,7 @@ type Words = Translate<CliKey>;
 const KIND_NAMES: Record<KindId, (locale: Locale) => string> = {
   submission: (locale) => submissionText(locale)("kind.name"),
   meetings: (locale) => meetingsText(locale)("kind.name"),
+  development: (locale) => developmentText(locale)("kind.name"),
 };
 
 /** Columns line up in a terminal only if CJK characters count as two cells (the help's too). */

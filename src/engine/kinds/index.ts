@@ -4,10 +4,11 @@
  */
 import { translator, type Locale, type Translate } from "../../i18n";
 import { KIND_WORDS, type KindKey } from "../../i18n/kinds";
+import { developmentKind } from "./development";
 import { meetingsKind } from "./meetings";
 import { submissionKind } from "./submission";
 
-export const KINDS = [submissionKind, meetingsKind] as const;
+export const KINDS = [submissionKind, meetingsKind, developmentKind] as const;
 
 export type KindId = (typeof KINDS)[number]["id"];
 

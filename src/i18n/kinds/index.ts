@@ -4,13 +4,18 @@
  * functions.js — does not carry every rule's messages.
  */
 import type { Strings } from "..";
+import { developmentFlags, developmentStrings } from "./development";
 import { meetingsFlags, meetingsStrings } from "./meetings";
 import { submissionFlags, submissionStrings } from "./submission";
 
-export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags };
+export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags, ...developmentFlags };
 
 /** What every kind has words for: its name, its template's title and its template sheet's name. */
 export type KindKey = "kind.name" | "kind.title" | "kind.template";
 
 /** Each kind's words, by kind id. */
-export const KIND_WORDS: Readonly<Record<string, Strings<KindKey>>> = { submission: submissionStrings, meetings: meetingsStrings };
+export const KIND_WORDS: Readonly<Record<string, Strings<KindKey>>> = {
+  submission: submissionStrings,
+  meetings: meetingsStrings,
+  development: developmentStrings,
+};

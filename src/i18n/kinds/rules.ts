@@ -3,8 +3,9 @@
  * rules every kind shares first, then each kind's in the order of its kind.
  */
 import { commonRules } from "./common";
+import { developmentRules } from "./development.rules";
 import { ledgerRules } from "./ledgers.rules";
 import { meetingsRules } from "./meetings.rules";
 import { submissionRules } from "./submission.rules";
 
-export const RULE_DEFINITIONS = { ...commonRules, ...submissionRules, ...meetingsRules, ...ledgerRules };
+export const RULE_DEFINITIONS = { ...commonRules, ...submissionRules, ...meetingsRules, ...developmentRules, ...ledgerRules };
