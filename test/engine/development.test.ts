@@ -1,5 +1,8 @@
 /** The 发展党员 register (LEDGERS.md §4, §6): recognition, dates, the rules of its rows at their boundaries, probation-overdue, the 统计表. */
 import type { Settings } from "../../src/engine";
+import { recognise } from "../../src/engine/validate";
+import { SheetView } from "../../src/engine/view";
+import { REAL_HEADERS } from "../fixtures/real-headers";
 import { grid, toCell, type Plain } from "../support/grid";
 import { briefs, check, checkBooks, findingsOf, flagsOf, only, sheetsOf, type CheckOptions } from "./helpers";
 import { fullYear, ledger, submission } from "./ledger";
@@ -32,6 +35,27 @@ describe("recognised as a 发展党员 register", () => {
     expect(briefs(report)).toEqual(["date-as-text@D3", "date-as-text@G3", "date-as-text@H3"]);
     const lists = grid([["姓名", "谈话时间", "党委审批时间"], ["钱二", { date: 45000 }, { date: 45100 }]]);
     expect(briefs(check(lists))).toEqual(["header-not-found@A1"]);
+  });
+
+  it("reads the registers of real 党建 systems, each stage where a person would read it", () => {
+    const mapped = (labels: readonly string[]) => {
+      const found = recognise(new SheetView(grid([[...labels], labels.map(() => "x")])));
+      return { kind: found?.kind.id, keys: Object.fromEntries(found?.header.columns.map((c) => [c.label, c.key]) ?? []) };
+    };
+    const sysu = REAL_HEADERS.find((h) => h.kind === "development" && h.source.endsWith("成员信息.xlsx"))!;
+    const { kind, keys } = mapped(sysu.labels);
+    expect(kind).toBe("development");
+    expect(keys).toMatchObject({
+      党支部名称: "branch", 姓名: "name", 出生时间: "birth", 递交入党申请书时间: "applied", 首次组织谈话时间: "talked",
+      确定为入党积极分子时间: "activist", "确定发展对象时间（党委备案时间）": "candidate", "确定为预备党员时间（支部大会）": "admitted",
+      党委审批时间: "approved", "转正时间（支部大会讨论转正时间）": "full", 入党介绍人: "introducers",
+    });
+    // The talk before admission is not the first talk after applying.
+    expect(keys["入党谈话时间"]).toBeUndefined();
+    const registers = REAL_HEADERS.filter((h) => h.kind === "development" && h.labels.includes("姓名"));
+    const recognised = registers.filter((h) => mapped(h.labels).kind === "development");
+    expect(recognised.length).toBeGreaterThanOrEqual(10);
+    for (const h of registers) expect([h.source, mapped(h.labels).kind]).toEqual([h.source, expect.not.stringMatching(/^(submission|meetings)$/)]);
   });
 
   it("the other kinds are recognised as before: a 统计表 and a meeting ledger", () => {

@@ -52,7 +52,7 @@ export const DEVELOPMENT_FIELDS: readonly FieldSpec<DevelopmentField>[] = [
   },
   {
     key: "candidate",
-    labels: ["确定为发展对象时间", "列为发展对象时间", "发展对象日期", "确定发展对象时间", "列为入党发展对象时间"],
+    labels: ["确定为发展对象时间", "列为发展对象时间", "发展对象日期", "确定发展对象时间", "列为入党发展对象时间", "确定为重点发展对象时间"],
     type: "date",
     required: "no",
   },
