@@ -266,6 +266,17 @@ describe("probation-overdue", () => {
   });
 });
 
+describe("the period", () => {
+  it("comes from the title block, else the assessment year, else the year most people were admitted in, said by period-unknown", () => {
+    const people = [person({ admitted: "2024-03-05" }), person({ admitted: "2025-02-01", approved: "2025-03-01", full: null }), person({ admitted: "2025-03-01", approved: "2025-04-01", full: null })];
+    const untitled = register(people, { title: ["发展党员台账"] });
+    expect(briefs(check(untitled))).toEqual(["period-unknown@A1"]);
+    expect(only(check(untitled), "period-unknown")[0].message).toContain("2025 年");
+    // Read as 2026, both probations of 2025 admissions have ended.
+    expect(flagsOf(check(untitled, { settings: { assessmentYear: 2026 } })).map((f) => f.row)).toEqual([4, 5]);
+  });
+});
+
 describe("against the 统计表 (LEDGERS.md §6)", () => {
   const people = [
     person({ name: "甲", admitted: "2025-03-05", approved: "2025-04-01", full: null }),

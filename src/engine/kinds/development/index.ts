@@ -87,9 +87,9 @@ function approvalLate(row: DataRow, _sheet: ParsedSheet, { settings }: CheckCont
     const due = addMonths(dates[0], months);
     return due !== null && dates[1] > due;
   };
-  const at = { ...fieldAt(row, "approved"), params: { admitted: isoOf(dates[0]) } };
-  if (past(approvalErrorMonths)) return [{ rule: "approval-late", variant: "overdue", ...at, params: { ...at.params, months: approvalErrorMonths } }];
-  if (past(approvalMonths)) return [{ rule: "approval-late", ...at, params: { ...at.params, months: approvalMonths } }];
+  const at = (months: number) => ({ ...fieldAt(row, "approved"), params: { months, admitted: isoOf(dates[0]) } });
+  if (past(approvalErrorMonths)) return [{ rule: "approval-late", variant: "overdue", ...at(approvalErrorMonths) }];
+  if (past(approvalMonths)) return [{ rule: "approval-late", ...at(approvalMonths) }];
   return [];
 }
 
