@@ -3,6 +3,7 @@ import { KINDS, type KindId, type Report, type SheetReport } from "../engine";
 import type { Locale, Translate } from "../i18n";
 import { cliText, type CliKey } from "../i18n/cli";
 import { duesText } from "../i18n/kinds/dues";
+import { developmentText } from "../i18n/kinds/development";
 import { meetingsText } from "../i18n/kinds/meetings";
 import { submissionText } from "../i18n/kinds/submission";
 
@@ -13,6 +14,7 @@ const KIND_NAMES: Record<KindId, (locale: Locale) => string> = {
   submission: (locale) => submissionText(locale)("kind.name"),
   meetings: (locale) => meetingsText(locale)("kind.name"),
   dues: (locale) => duesText(locale)("kind.name"),
+  development: (locale) => developmentText(locale)("kind.name"),
 };
 
 /** Columns line up in a terminal only if CJK characters count as two cells (the help's too). */

@@ -1,9 +1,9 @@
 /** Building findings: address, severity, message from i18n; and ordering them. */
 import { address, columnLetter } from "./grid";
-import type { CellValue, Finding } from "./report";
+import type { CellValue, Finding, Severity } from "./report";
 import type { FieldSpec } from "./kinds/kind";
 import type { ParsedSheet } from "./sheet";
-import { RULE_ORDER, SEVERITY, ruleMessage, type RuleId, type Variant } from "./rules";
+import { RULE_ORDER, ruleMessage, ruleSeverity, type RuleId, type Variant } from "./rules";
 import type { Locale, Params } from "../i18n";
 import { formatNumber } from "./text";
 import { maskNumber, maskPersonal, type PersonalKind } from "./personal";
@@ -61,7 +61,7 @@ export function makeFinding(sheet: string, input: FindingInput, locale: Locale, 
   // Built field by field so the JSON keeps the order of PRODUCT.md §3 and omits what is unknown.
   return {
     rule: input.rule,
-    severity: SEVERITY.get(input.rule) ?? "error",
+    severity: severityOf(input),
     sheet,
     cell,
     row: input.row,
@@ -71,6 +71,11 @@ export function makeFinding(sheet: string, input: FindingInput, locale: Locale, 
     message: maskPersonal(message(input, locale, params)),
     ...(input.fix !== undefined ? { fix: input.fix } : {}),
   };
+}
+
+function severityOf(ref: RuleRef): Severity {
+  // As for the message: every rule takes its own variant.
+  return ruleSeverity(ref.rule, ref.variant as Variant<typeof ref.rule> | undefined);
 }
 
 function message(ref: RuleRef, locale: Locale, params: Params): string {

@@ -6,6 +6,7 @@ export type { FieldSpec, SheetKind } from "./kinds/kind";
 export { KINDS, fieldLabel, kindName, kindText, type KindId } from "./kinds";
 export { submissionKind } from "./kinds/submission";
 export { meetingsKind } from "./kinds/meetings";
+export { developmentKind } from "./kinds/development";
 export { DEFAULT_SETTINGS, LEVEL_SCHEMES, combineMethodOf, withDefaults, type CombineMethod, type MeetingType, type Settings } from "./settings";
 export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
 export { RULES, RULES_VERSION, ruleTitle, ruleDescription } from "./rules";

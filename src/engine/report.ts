@@ -35,13 +35,13 @@ export interface Flag {
   detail: string;
   /** The months, quarters or year a required type of meeting has none (a meeting ledger's missing-meetings). */
   gaps?: { type: string; periods: string[] }[];
-  /** The person a flag is about, as written (long-absence, dues-arrears). */
+  /** The person a flag is about, as written (long-absence, dues-arrears, probation-overdue; LEDGERS.md §7). */
   person?: string;
 }
 
 export interface SheetReport {
   sheet: string;
-  /** The sheet's kind (LEDGERS.md §1): submission, meetings, dues. */
+  /** The sheet's kind (LEDGERS.md §1): submission, meetings, dues, development. */
   kind: string;
   unit: string;
   months: number;

@@ -18,8 +18,13 @@ export const RULES: readonly { id: RuleId; severity: Severity }[] = (Object.keys
   severity: DEFINITIONS[id].severity,
 }));
 
-export const SEVERITY: ReadonlyMap<RuleId, Severity> = new Map(RULES.map((r) => [r.id, r.severity]));
 export const RULE_ORDER: ReadonlyMap<RuleId, number> = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** The severity of a finding of this rule and variant: the variant's own, else the rule's. */
+export function ruleSeverity<R extends RuleId>(id: R, variant: Variant<R> | undefined): Severity {
+  const definition: RuleDefinition = DEFINITIONS[id];
+  return (variant === undefined ? undefined : definition.variantSeverity?.[variant]) ?? definition.severity;
+}
 
 export function ruleTitle(id: RuleId, locale: Locale): string {
   return DEFINITIONS[id].text[locale].title;
@@ -36,4 +41,4 @@ export function ruleMessage<R extends RuleId>(id: R, variant: Variant<R>, locale
 }
 
 /** The version of the rule set, reported with every result so stored reports can be compared. */
-export const RULES_VERSION = "2026.12-1";
+export const RULES_VERSION = "2026.12-2";

@@ -4,7 +4,7 @@
  * unit (money in 元, a date as its serial, an option as its standard word) and the issues found;
  * the caller turns issues into findings with addresses and messages.
  */
-import { isoOf, monthValue, readDate, readMonth } from "./dates";
+import { isoOf, monthValue, readDate, readMonth, serialOf } from "./dates";
 import type { Cell } from "./grid";
 import type { CellValue } from "./report";
 import type { RuleRef } from "./findings";
@@ -127,10 +127,17 @@ export function isNumeric(type: FieldType): boolean {
   return type === "integer" || type === "number" || type === "money";
 }
 
-/** A date field: a date cell as it is; a date written otherwise is read, with date-as-text. */
-function readDateField(cell: Cell): ReadValue {
-  const read = readDate(cell);
+/**
+ * A date field: a date cell as it is; a date written otherwise is read, with date-as-text. A
+ * field that takes a year and month (FieldSpec.yearMonth) reads one as the first of its month.
+ */
+function readDateField(cell: Cell, spec: FieldSpec): ReadValue {
+  const read = readDate(cell, { yearMonth: spec.yearMonth === true });
   if (read.kind === "date") return ok(read.serial, read.asText ? [{ rule: "date-as-text", fix: isoOf(read.serial) }] : []);
+  if (read.kind === "yearMonth") {
+    const first = serialOf(read.year, read.month, 1);
+    if (first !== null) return ok(first);
+  }
   return bad({ rule: "bad-date" });
 }
 
@@ -179,7 +186,7 @@ export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): 
     case "level":
       return ok(removeWhitespace(toHalfWidth(cellText(cell))));
     case "date":
-      return readDateField(cell);
+      return readDateField(cell, spec);
     case "month":
       return readMonthField(cell);
     case "option":

@@ -16,13 +16,24 @@ export interface RuleText<V extends string> {
 }
 
 export interface RuleDefinition<V extends string = string> {
+  /** The rule's severity, as its title lists it. */
   severity: Severity;
+  /** Variants that are graver or lighter than the rule (approval-late: an error past 6 months). */
+  variantSeverity?: Readonly<Partial<Record<V, Severity>>>;
   text: Readonly<Record<Locale, RuleText<V>>>;
 }
 
-/** A rule: its severity, then its Chinese and English words, with the same variants. */
-export function rule<V extends string>(severity: Severity, zhCN: RuleText<V>, enUS: RuleText<NoInfer<V>>): RuleDefinition<V> {
-  return { severity, text: { "zh-CN": zhCN, "en-US": enUS } };
+/**
+ * A rule: its severity, then its Chinese and English words, with the same variants; last, the
+ * variants whose finding has another severity than the rule's.
+ */
+export function rule<V extends string>(
+  severity: Severity,
+  zhCN: RuleText<V>,
+  enUS: RuleText<NoInfer<V>>,
+  variantSeverity?: Readonly<Partial<Record<NoInfer<V>, Severity>>>,
+): RuleDefinition<V> {
+  return { severity, ...(variantSeverity ? { variantSeverity } : {}), text: { "zh-CN": zhCN, "en-US": enUS } };
 }
 
 export interface FlagText {

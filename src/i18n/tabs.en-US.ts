@@ -47,11 +47,11 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.undo.done": "Undid {count} fixes; the old values are back.",
   "tabs.undo.failed": "Could not undo the fixes: {reason}",
 
-  "tabs.import.intro": "Choose the departments' .xlsx files: each statistics sheet and meeting ledger is inserted as a new worksheet named after its department (a ledger with its kind too), then validated.",
+  "tabs.import.intro": "Choose the departments' .xlsx files: each statistics sheet and ledger is inserted as a new worksheet named after its department (a ledger with its kind too), then validated.",
   "tabs.import.pick": "Choose files",
   "tabs.import.limit": "Excel on the web takes files of up to about {size} MB.",
   "tabs.import.tooLarge": "“{file}” is {size} MB, over the limit of about {limit} MB a file in Excel on the web, and was not imported. Remove unneeded sheets or pictures and try again.",
-  "tabs.import.notSubmission": "The sheet “{sheet}” of “{file}” is neither a statistics sheet nor a meeting ledger and was not imported.",
+  "tabs.import.notSubmission": "The sheet “{sheet}” of “{file}” is neither a statistics sheet nor a ledger and was not imported.",
   "tabs.import.replaceTitle": "Replace the sheet imported earlier for {unit}?",
   "tabs.import.replaceBody": "“{unit}” was imported earlier as the sheet “{sheet}”. Replacing deletes that sheet and keeps the new one from “{file}”.",
   "tabs.import.replace": "Replace",
@@ -107,7 +107,7 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.results.noCohort": "none (no branch in that grade)",
   "tabs.results.ratesProblem": "No upgrade rate can be computed: {problem}",
 
-  "tabs.template.intro": "Inserts a blank standard submission sheet or meeting ledger, with drop-downs (grades, meeting types), date checks, input prompts and range checks, for departments and branches to fill in.",
+  "tabs.template.intro": "Inserts a blank standard submission sheet or ledger (one of each kind), with drop-downs (grades, meeting types), date checks, input prompts and range checks, for departments and branches to fill in.",
   "tabs.template.run": "Insert the {name}",
   "tabs.template.done": "Inserted the sheet “{sheet}”.",
   "tabs.template.failed": "Could not insert the {name}: {reason}",

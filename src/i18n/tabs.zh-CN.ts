@@ -45,11 +45,11 @@ export const tabsZhCN = {
   "tabs.undo.done": "已撤销 {count} 处修正，恢复了原值。",
   "tabs.undo.failed": "撤销修正失败：{reason}",
 
-  "tabs.import.intro": "选择各部门报送的 .xlsx 文件：每张统计表、三会一课台账插入为新工作表，以填报单位（台账另加表名）命名，然后校验。",
+  "tabs.import.intro": "选择各部门报送的 .xlsx 文件：每张统计表、台账插入为新工作表，以填报单位（台账另加表名）命名，然后校验。",
   "tabs.import.pick": "选择文件",
   "tabs.import.limit": "Excel 网页版单个文件上限约 {size} MB。",
   "tabs.import.tooLarge": "“{file}”有 {size} MB，超过 Excel 网页版单个文件约 {limit} MB 的上限，未导入。请删去多余的工作表或图片后再试。",
-  "tabs.import.notSubmission": "“{file}”中的工作表“{sheet}”不是统计表或三会一课台账，未导入。",
+  "tabs.import.notSubmission": "“{file}”中的工作表“{sheet}”不是统计表或台账，未导入。",
   "tabs.import.replaceTitle": "替换 {unit} 之前导入的工作表？",
   "tabs.import.replaceBody": "“{unit}”之前已导入为工作表“{sheet}”。替换将删除该工作表，改用“{file}”中的新表。",
   "tabs.import.replace": "替换",
@@ -105,7 +105,7 @@ export const tabsZhCN = {
   "tabs.results.noCohort": "无（该等次没有支部）",
   "tabs.results.ratesProblem": "无法计算晋位升级率：{problem}",
 
-  "tabs.template.intro": "插入一张空白的标准填报表或三会一课台账，含下拉列表（等次、会议类型等）、日期检查、输入提示和数值范围检查，可发给各部门、各党支部填写。",
+  "tabs.template.intro": "插入一张空白的标准填报表或台账（每种一张），含下拉列表（等次、会议类型等）、日期检查、输入提示和数值范围检查，可发给各部门、各党支部填写。",
   "tabs.template.run": "插入{name}",
   "tabs.template.done": "已插入工作表“{sheet}”。",
   "tabs.template.failed": "插入{name}失败：{reason}",

@@ -59,7 +59,7 @@ test("a file over 3.5 MB is refused in words without being read; the others are 
   expect(workbook.callsOf("insertWorkbook")).toEqual([[Buffer.from([80, 75, 3, 4, 1, 2, 3]).toString("base64")]]);
   expect(workbook.callsOf("settleImport")).toEqual([[[{ id: submitted.id, unit: "二局" }], [noteSheet.id]]]);
   expect(screen.getByText("“大文件.xlsx”有 4.0 MB，超过 Excel 网页版单个文件约 3.5 MB 的上限，未导入。请删去多余的工作表或图片后再试。")).toBeTruthy();
-  expect(screen.getByText("“二局.xlsx”中的工作表“说明”不是统计表或三会一课台账，未导入。")).toBeTruthy();
+  expect(screen.getByText("“二局.xlsx”中的工作表“说明”不是统计表或台账，未导入。")).toBeTruthy();
   expect(screen.getByText("“二局.xlsx” → 工作表“二局”（二局）")).toBeTruthy();
   // Validated afresh, on the workbook as it now is.
   expect(host.reads).toBe(1);

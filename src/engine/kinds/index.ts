@@ -4,11 +4,12 @@
  */
 import { translator, type Locale, type Translate } from "../../i18n";
 import { KIND_WORDS, type KindKey } from "../../i18n/kinds";
+import { developmentKind } from "./development";
 import { duesKind } from "./dues";
 import { meetingsKind } from "./meetings";
 import { submissionKind } from "./submission";
 
-export const KINDS = [submissionKind, meetingsKind, duesKind] as const;
+export const KINDS = [submissionKind, meetingsKind, duesKind, developmentKind] as const;
 
 export type KindId = (typeof KINDS)[number]["id"];
 

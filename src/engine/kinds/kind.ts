@@ -56,6 +56,12 @@ export interface FieldSpec<K extends string = string> {
    * labels are written many ways (a month column: 1月, 2025年1月, 2025-01, 一月).
    */
   pattern?: RegExp;
+  /**
+   * A date field that also takes a year and month without a day (出生年月: 1990年5月, 1990.05,
+   * 199005), read as the first of that month: the earliest day it can mean. Such a value is the
+   * form the column asks for, so it is not date-as-text (there is no whole date to offer as fix).
+   */
+  yearMonth?: true;
   /** False for a field the kind's blank template leaves out (it still reads the column). */
   template?: false;
   /** A column of ID or phone numbers: never copied, masked in findings (LEDGERS.md §8). */

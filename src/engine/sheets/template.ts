@@ -31,6 +31,7 @@ const COUNT_UNIT: Partial<Record<string, SheetsKey>> = {
   present: "template.unit.people",
   leave: "template.unit.people",
   absent: "template.unit.people",
+  extension: "template.unit.months",
 };
 
 /** Dates a ledger may hold: from Excel's first readable day to the end of the century. */
@@ -85,8 +86,8 @@ function columnRule(spec: FieldSpec, levels: readonly string[], t: Translate<She
       if (!unit || spec.max === undefined) return null;
       return {
         rule: { kind: "whole", min: spec.min ?? 0, max: spec.max },
-        prompt: t("template.prompt.count", { max: spec.max, unit: t(unit) }),
-        error: t("template.error.count", { label, max: spec.max }),
+        prompt: t("template.prompt.count", { min: spec.min ?? 0, max: spec.max, unit: t(unit) }),
+        error: t("template.error.count", { label, min: spec.min ?? 0, max: spec.max }),
       };
     }
     default:

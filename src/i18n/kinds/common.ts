@@ -8,14 +8,14 @@ export const commonRules = {
       title: "未找到表头",
       description: "工作簿中没有任何可识别的表：每种表都要有能识别的表头（统计表须有“党支部名称”列和至少三项统计指标）。",
       messages: {
-        default: "未找到统计表或台账的表头：统计表须有“党支部名称”列和至少三项统计指标（如正式党员数、党员大会、党课）；三会一课台账须有“会议类型”“会议日期”列；党费台账须有“姓名”列和“实缴”列或至少三个月份列。请使用“模板”中的标准表，或检查表头文字。",
+        default: "未找到统计表或台账的表头：统计表须有“党支部名称”列和至少三项统计指标（如正式党员数、党员大会、党课）；三会一课台账须有“会议类型”“会议日期”列；党费台账须有“姓名”列和“实缴”列或至少三个月份列；发展党员台账须有“姓名”列和至少两个发展阶段的时间列（如递交入党申请书时间、转正时间）。请使用“模板”中的标准表，或检查表头文字。",
       },
     },
     {
       title: "Header not found",
       description: "No sheet of any kind was recognised: each kind needs a recognisable header (a 统计表 needs 党支部名称 and at least three figures).",
       messages: {
-        default: "No header of a statistics sheet or a ledger found: a statistics sheet needs a 党支部名称 (branch) column and at least three figures (members, meetings, lectures…); a meeting ledger needs 会议类型 and 会议日期; a dues ledger needs 姓名 and 实缴 or at least three month columns. Use a template or check the header text.",
+        default: "No header of a statistics sheet or a ledger found: a statistics sheet needs a 党支部名称 (branch) column and at least three figures (members, meetings, lectures…); a meeting ledger needs 会议类型 and 会议日期; a dues ledger needs 姓名 and 实缴 or at least three month columns; a development register needs 姓名 and the dates of at least two stages (递交入党申请书时间, 转正时间…). Use a template or check the header text.",
       },
     },
   ),

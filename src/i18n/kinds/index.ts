@@ -5,11 +5,12 @@
  */
 import type { Strings } from "..";
 import { duesFlags, duesStrings } from "./dues";
+import { developmentFlags, developmentStrings } from "./development";
 import { meetingsFlags, meetingsStrings } from "./meetings";
 import { submissionFlags, submissionStrings } from "./submission";
 import { termsFlags } from "./terms";
 
-export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags, ...duesFlags, ...termsFlags };
+export const FLAG_DEFINITIONS = { ...submissionFlags, ...meetingsFlags, ...duesFlags, ...developmentFlags, ...termsFlags };
 
 /** What every kind has words for: its name, its template's title and its template sheet's name. */
 export type KindKey = "kind.name" | "kind.title" | "kind.template";
@@ -19,4 +20,5 @@ export const KIND_WORDS: Readonly<Record<string, Strings<KindKey>>> = {
   submission: submissionStrings,
   meetings: meetingsStrings,
   dues: duesStrings,
+  development: developmentStrings,
 };

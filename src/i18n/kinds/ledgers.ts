@@ -5,10 +5,12 @@ export const ledgersStrings = strings(
   {
     "rows": "{sheet} 第{rows}行",
     "count.times": "{count} 次",
+    "count.people": "{count} 人",
   },
   {
     "rows": "{sheet} rows {rows}",
     "count.times": "{count}",
+    "count.people": "{count}",
   },
 );
 

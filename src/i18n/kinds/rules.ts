@@ -4,8 +4,9 @@
  */
 import { commonRules } from "./common";
 import { duesRules } from "./dues.rules";
+import { developmentRules } from "./development.rules";
 import { ledgerRules } from "./ledgers.rules";
 import { meetingsRules } from "./meetings.rules";
 import { submissionRules } from "./submission.rules";
 
-export const RULE_DEFINITIONS = { ...commonRules, ...submissionRules, ...meetingsRules, ...duesRules, ...ledgerRules };
+export const RULE_DEFINITIONS = { ...commonRules, ...submissionRules, ...meetingsRules, ...duesRules, ...developmentRules, ...ledgerRules };

@@ -1,4 +1,4 @@
-import { FIELDS, meetingsKind, submissionKind, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
+import { developmentKind, FIELDS, meetingsKind, submissionKind, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
 import { recognise } from "../../../src/engine/validate";
 import { SheetView } from "../../../src/engine/view";
 import { toCell } from "../../support/grid";
@@ -98,5 +98,30 @@ describe("the meeting-ledger template", () => {
     expect(of("会议日期")?.prompt?.message).toBe("请填写日期，如 2025-03-05。");
     expect(of("实到人数")?.rule).toEqual({ kind: "whole", min: 0, max: 9999 });
     expect(of("实到人数")?.prompt?.message).toContain("单位：人");
+  });
+});
+
+describe("the 发展党员 register template", () => {
+  const spec = templateSheet(developmentKind, withDefaults(), "zh-CN", 30);
+  const header = () => (spec.cells ?? []).filter((c) => c.row === 2).map((c) => c.value);
+  const of = (label: string) => spec.validations?.find((v) => v.prompt?.title === label);
+
+  it("is a 发展党员台账 of the register's fields, recognised as a register", () => {
+    expect(spec).toMatchObject({ role: "template", name: "发展党员台账模板", freezeRows: 3 });
+    expect(spec.cells?.find((c) => c.row === 0)?.value).toBe("发展党员工作台账");
+    expect(header()).toEqual([
+      "序号", "党支部名称", "姓名", "出生日期", "递交入党申请书时间", "首次组织谈话时间", "确定为入党积极分子时间", "确定为发展对象时间",
+      "接收为预备党员时间", "党委审批时间", "转为正式党员时间", "延长预备期（月）", "入党介绍人", "备注",
+    ]);
+    expect(recognise(new SheetView(specGrid(spec)))?.kind.id).toBe("development");
+  });
+
+  it("checks each stage's date and the months of an extension, 6 to 12", () => {
+    expect(of("接收为预备党员时间")?.rule).toEqual({ kind: "date", min: "1900-03-01", max: "2099-12-31" });
+    expect(of("延长预备期（月）")).toMatchObject({
+      rule: { kind: "whole", min: 6, max: 12 },
+      prompt: { message: "请填写 6 到 12 之间的整数，单位：月。" },
+      error: { message: "“延长预备期（月）”应为 6 到 12 之间的整数。" },
+    });
   });
 });
