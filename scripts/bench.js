@@ -37,7 +37,7 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const text = (value) => ({ kind: "text", value });
 const num = (value) => ({ kind: "number", value });
 
-/** A submission with every column of the standard sheet (30), some cells wrong on purpose. */
+/** A submission with every column of the standard sheet (31), some cells wrong on purpose. */
 function makeGrid(rows) {
   const labels = engine.FIELDS.map((f) => f.labels[0]);
   const cells = [
@@ -77,6 +77,8 @@ function makeGrid(rows) {
       partyScore: num(55 + (i % 45)),
       businessScore: num(60 + (i % 40)),
       veto: text(i % 501 === 0 ? "发生安全事故" : "无"),
+      // 上次换届时间: 2023-06-01, or 2021-06-01 (a term expired) for every seventh branch.
+      lastElection: { kind: "date", serial: i % 7 === 0 ? 44348 : 45078 },
       notes: { kind: "empty" },
     };
     cells.push(engine.FIELDS.map((f) => values[f.key]));

@@ -1,11 +1,13 @@
 /**
  * 预警: the flags sheet (one row per flag, with counts per department) and the 三会一课 coverage
- * sheet, each written from a validation made now, and the same counts and coverage in the pane.
+ * sheet, each written from a validation made now, and the same counts and coverage in the pane,
+ * with the flags about a person (欠缴党费, 预备期满未转正, 连续6个月未参加组织生活) listed by name.
  */
 import { useState } from "react";
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { CalendarLtr20Regular, Warning20Regular } from "@fluentui/react-icons";
 import { coverageSheet, flagCounts, flagsSheet, meetingCoverage, type CoverageTable, type FlagCounts } from "../engine/sheets";
+import type { Flag, Report } from "../engine";
 import { CoverageMatrix } from "./CoverageMatrix";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
@@ -52,11 +54,49 @@ function Counts({ caption, name, counts }: { caption: string; name: string; coun
   );
 }
 
+/** The flags about one person, in report order. */
+function personFlags(report: Report): Flag[] {
+  return report.files.flatMap((file) => file.sheets.flatMap((sheet) => sheet.flags.filter((flag) => flag.person !== undefined)));
+}
+
+/** Who is in arrears, overdue or absent, and for which months: what a branch is asked about, person by person. */
+function People({ flags }: { flags: Flag[] }) {
+  const t = useText();
+  const styles = useStyles();
+  return (
+    <table className={styles.table}>
+      <caption className={styles.cell}>
+        <Subtitle2 as="h2" className={styles.heading}>{t("tabs.flags.byPerson")}</Subtitle2>
+      </caption>
+      <thead>
+        <tr>
+          <th className={styles.cell} scope="col">{t("tabs.flags.person")}</th>
+          <th className={styles.cell} scope="col">{t("tabs.flags.flag")}</th>
+          <th className={styles.cell} scope="col">{t("tabs.flags.detail")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {flags.map((flag) => (
+          <tr key={`${flag.sheet}\u0000${flag.row}\u0000${flag.flag}\u0000${flag.person}`}>
+            <th className={styles.cell} scope="row">
+              {flag.person}
+              <div className={styles.muted}>{flag.branch}</div>
+            </th>
+            <td className={styles.cell}>{flag.label}</td>
+            <td className={styles.cell}>{flag.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
   const t = useText();
   const styles = useStyles();
   const { action, busy } = useValidatingAction(store);
   const [counts, setCounts] = useState<FlagCounts | null>(null);
+  const [people, setPeople] = useState<Flag[]>([]);
   const [coverage, setCoverage] = useState<CoverageTable | null>(null);
 
   const write = () =>
@@ -67,6 +107,7 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
         const sheet = await workbook.writeSheet(flagsSheet(report, host.locale), progress);
         const written = flagCounts(report);
         setCounts(written);
+        setPeople(personFlags(report));
         return t("tabs.flags.done", { sheet, count: written.total });
       },
     );
@@ -100,6 +141,7 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
           <>
             <Counts caption={t("tabs.flags.byUnit")} name={t("tabs.flags.unit")} counts={counts.byUnit} />
             <Counts caption={t("tabs.flags.byFlag")} name={t("tabs.flags.flag")} counts={counts.byFlag} />
+            {people.length > 0 && <People flags={people} />}
           </>
         ))}
       {coverage !== null && <CoverageMatrix table={coverage} />}

@@ -145,6 +145,16 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await page.screenshot({ path: join(RESULTS, "pane-ledger.png") });
   });
 
+  test("the 党费 and 发展党员 ledgers are validated with it: their kinds, and each problem at its cell", async () => {
+    await page.getByText(/工作表“一支部党费”（党费台账）/).waitFor();
+    await page.getByText(/工作表“一支部发展党员”（发展党员台账）/).waitFor();
+    // 李四's 50 元 a month is below the bracket of 5000.01 元 (75 元); 冯四 was a 发展对象 six months after being an activist.
+    await page.locator('[data-sheet="一支部党费"][data-cell="F5"]', { hasText: "75" }).first().waitFor({ state: "visible" });
+    await page.locator('[data-sheet="一支部发展党员"][data-cell="H6"]').first().waitFor({ state: "visible" });
+    await page.getByText(/工作表“一支部党费”（党费台账）/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, "pane-dues.png") });
+  });
+
   test("评分 writes the results and shows the upgrade rates", async () => {
     await openTab("评分");
     await page.getByRole("button", { name: t("tabs.results.run") }).click();
@@ -157,6 +167,13 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await page.getByRole("button", { name: t("tabs.flags.run") }).click();
     await page.getByText(t("tabs.flags.byUnit")).waitFor();
     await page.screenshot({ path: join(RESULTS, "pane-flags.png"), fullPage: true });
+    // The flags about a person, by name: who is in arrears for which months, whose probation is overdue.
+    const people = page.getByRole("table", { name: t("tabs.flags.byPerson") });
+    await people.getByRole("row", { name: /王五.*欠缴党费.*欠缴 2025年3–8月，共6个月/ }).waitFor();
+    await people.getByRole("row", { name: /陈五.*预备期满未转正/ }).waitFor();
+    await people.getByRole("row", { name: /张三.*连续6个月未参加组织生活/ }).waitFor();
+    await people.scrollIntoViewIfNeeded();
+    await people.screenshot({ path: join(RESULTS, "pane-people.png") });
   });
 
   test("预警 writes the 三会一课 coverage and shows each branch's months, the gaps red", async () => {

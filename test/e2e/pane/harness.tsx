@@ -8,6 +8,8 @@ import { App } from "../../../src/taskpane/App";
 import { createValidationStore } from "../../../src/taskpane/validationStore";
 import { StandInExcelHost, StandInWorkbook, submission } from "../../taskpane/standInWorkbook";
 import { fullYear, ledger } from "../../engine/ledger";
+import { member, wide } from "../../engine/duesLedger";
+import { person, register } from "../../engine/register";
 
 /** 第一党支部's year of meetings: no 党员大会 in the second quarter, no 支委会 in March or July; 张三 absent from February to July. */
 const meetings = fullYear("第一党支部")
@@ -26,6 +28,17 @@ const workbook = new StandInWorkbook([
     [2, "业务一处党支部", 7, 0, 1, 1, 0, "一般", 66, 70],
   ]),
   ledger(meetings, { sheet: "一支部台账" }),
+  // 王五 paid nothing from March to August; 李四's monthly due is below his bracket (5000.01 元: 75 元).
+  wide(
+    [
+      member("张三"),
+      member("李四", { base: 5000.01, monthlyDue: 50, paid: Array(12).fill(50) }),
+      member("王五", { paid: [40, 40, null, null, null, null, null, null, 40, 40, 40, 40] }),
+    ],
+    { sheet: "一支部党费" },
+  ),
+  // 陈五's probation ended on 2025-03-05 with no 转正; 冯四 became a 发展对象 six months after being an activist.
+  register([person({}), person({ name: "陈五", full: null }), person({ name: "冯四", activist: "2023-03-01" })], { sheet: "一支部发展党员" }),
 ]);
 
 const root = document.getElementById("root");
