@@ -55,14 +55,15 @@ export interface RecordedRows {
 
 /**
  * ledger-mismatch at the 统计表 cell of `key`: `reported` and `recorded` are the figures as said
- * ("4 次", "1 200 元"); `sources` the ledger rows behind the record (none: nothing counted).
+ * ("4 次", "1 200 元"); `sources` the ledger rows behind the record (none: nothing counted);
+ * `ledgers` the ledger sheets of the branch, named when nothing in them counted.
  */
 export function ledgerMismatch(
   at: Reported,
   key: string,
   figures: { reported: string; recorded: string },
   sources: readonly RecordedRows[],
-  ledgerName: string,
+  ledgers: readonly ParsedSheet[],
 ): SheetFinding {
   const { sheet, row } = at;
   const t = ledgersText(sheet.locale);
@@ -77,7 +78,7 @@ export function ledgerMismatch(
       rule: "ledger-mismatch",
       variant: rows === "" ? "none" : "default",
       ...fieldAt(row, key),
-      params: { ...figures, rows, ledger: ledgerName },
+      params: { ...figures, rows, ledger: [...new Set(ledgers.map((l) => l.sheet))].join(words("list.items")) },
     },
     sheet.locale,
     sheet.kind.fields,

@@ -151,8 +151,7 @@ function againstReport({ reported, sheets, admitted }: ReportedAdmissions, local
   if (!field || field.read.blank || stated === undefined || stated === admitted.length) return [];
   const sources: RecordedRows[] = sheets.map((sheet) => ({ sheet, rows: admitted.filter((a) => a.sheet === sheet).map((a) => a.row.row) }));
   const people = (count: number) => ledgersText(locale)("count.people", { count: formatNumber(count) });
-  const ledgerName = sheets.map((s) => s.sheet).join("、");
-  return [ledgerMismatch(reported, "newMembers", { reported: people(stated), recorded: people(admitted.length) }, sources, ledgerName)];
+  return [ledgerMismatch(reported, "newMembers", { reported: people(stated), recorded: people(admitted.length) }, sources, sheets)];
 }
 
 function gather({ sheets, submissions, settings, locale }: Gathering): Outcome {

@@ -143,7 +143,6 @@ function toFen(yuan: number): number {
 function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
   const { reported, sheets, members } = branch;
   const t = duesText(locale);
-  const words = engineText(locale);
   const sources: RecordedRows[] = [];
   for (const member of members) {
     const source = sources.find((s) => s.sheet === member.sheet);
@@ -152,7 +151,6 @@ function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
     else sources.push({ sheet: member.sheet, rows });
   }
   for (const source of sources) source.rows.sort((a, b) => a - b);
-  const ledgerName = sheets.map((s) => s.sheet.sheet).join(words("list.items"));
   const paid = toFen(members.reduce((sum, m) => sum + [...m.paid.values()].reduce((a, b) => a + b, 0), 0));
   const dues = members.flatMap((m) => sheets.find((s) => s.sheet === m.sheet)?.monthsDue.map((month) => memberDue(m, month)) ?? []);
   // A member whose due nothing tells (no base, no amount) leaves the due unknown: it is not compared.
@@ -166,7 +164,7 @@ function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
     const tolerance = wan ? DUES_TOLERANCE * 10000 : DUES_TOLERANCE;
     if (amount === undefined || !field || field.read.blank || stated === undefined || Math.abs(stated - amount) <= tolerance) continue;
     const say = (yuan: number) => (wan ? t("amount.wan", { amount: formatMoney(yuan / 10000, 6) }) : t("amount.yuan", { amount: formatMoney(yuan) }));
-    findings.push(ledgerMismatch(reported, key, { reported: say(stated), recorded: say(amount) }, sources, ledgerName));
+    findings.push(ledgerMismatch(reported, key, { reported: say(stated), recorded: say(amount) }, sources, sheets.map((s) => s.sheet)));
   }
   return findings;
 }

@@ -171,8 +171,7 @@ function againstReports(ledger: MeetingLedger, locale: Locale): SheetFinding[] {
         if (source) source.rows.push(r.row.row);
         else sources.push({ sheet: r.sheet, rows: [r.row.row] });
       }
-      const ledgerName = [...new Set(records.map((r) => r.sheet.sheet))].join("、");
-      findings.push(ledgerMismatch(reported, key, { reported: times(stated), recorded: times(counted.length) }, sources, ledgerName));
+      findings.push(ledgerMismatch(reported, key, { reported: times(stated), recorded: times(counted.length) }, sources, records.map((r) => r.sheet)));
     }
   }
   return findings;
