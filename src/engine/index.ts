@@ -7,6 +7,7 @@ export { KINDS, fieldLabel, kindName, kindText, type KindId } from "./kinds";
 export { submissionKind } from "./kinds/submission";
 export { meetingsKind } from "./kinds/meetings";
 export { developmentKind } from "./kinds/development";
+export { duesKind } from "./kinds/dues";
 export { DEFAULT_SETTINGS, LEVEL_SCHEMES, combineMethodOf, withDefaults, type CombineMethod, type MeetingType, type Settings } from "./settings";
 export { validate, validateWorkbooks, type ValidateOptions, type Validation, type WorkbookInput } from "./validate";
 export { RULES, RULES_VERSION, ruleTitle, ruleDescription } from "./rules";

@@ -1,4 +1,4 @@
-import { developmentKind, FIELDS, meetingsKind, submissionKind, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
+import { developmentKind, duesKind, FIELDS, meetingsKind, submissionKind, templateSheet, validate, withDefaults, type Grid } from "../../../src/engine";
 import { recognise } from "../../../src/engine/validate";
 import { SheetView } from "../../../src/engine/view";
 import { toCell } from "../../support/grid";
@@ -123,5 +123,30 @@ describe("the 发展党员 register template", () => {
       prompt: { message: "请填写 6 到 12 之间的整数，单位：月。" },
       error: { message: "“延长预备期（月）”应为 6 到 12 之间的整数。" },
     });
+  });
+});
+
+describe("the 党费 ledger template", () => {
+  const spec = templateSheet(duesKind, withDefaults(), "zh-CN", 30);
+  const header = () => (spec.cells ?? []).filter((c) => c.row === 2).map((c) => c.value);
+  const of = (label: string) => spec.validations?.find((v) => v.prompt?.title === label);
+
+  it("is a wide 党费台账, a month a column, recognised as a dues ledger", () => {
+    expect(spec).toMatchObject({ role: "template", name: "党费台账模板", freezeRows: 3 });
+    expect(header()).toEqual([
+      "序号", "党支部名称", "姓名", "人员类别", "缴费基数（元）", "月缴纳额（元）",
+      ...Array.from({ length: 12 }, (_, i) => `${i + 1}月（元）`), "减免", "备注",
+    ]);
+    expect(recognise(new SheetView(specGrid(spec)))?.kind.id).toBe("dues");
+  });
+
+  it("offers the member categories in a drop-down and checks the amounts", () => {
+    expect(of("人员类别")).toMatchObject({
+      area: { row: 3, col: 3, rows: 30, cols: 1 },
+      rule: { kind: "list", options: ["在职", "离退休", "学生", "农民", "低保", "其他"] },
+    });
+    expect(of("缴费基数")?.rule).toEqual({ kind: "decimal", min: 0 });
+    expect(of("6月")?.rule).toEqual({ kind: "decimal", min: 0 });
+    expect(header()).not.toContain("身份证号");
   });
 });
