@@ -42,6 +42,12 @@ describe("missing-meetings", () => {
     ]);
   });
 
+  it("joins the shortfalls in the language of the output: ；in Chinese, ; in English", () => {
+    const [flag] = flagsWith({ generalMeetings: 2, lectures: 1 }, { options: { locale: "en-US" } });
+    expect(flag.detail).toMatch(/^\S.* 2\/4; \S.* 1\/4$/);
+    expect(flag.detail).not.toContain("；");
+  });
+
   it("is critical when a required type was held 0 times", () => {
     expect(brief({ lectures: 0 })).toEqual([["missing-meetings", "critical", "党课 0/4"]]);
     expect(brief({ generalMeetings: 3, committeeMeetings: 0 })).toEqual([["missing-meetings", "critical", "党员大会 3/4；支委会 0/12"]]);

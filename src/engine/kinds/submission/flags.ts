@@ -62,7 +62,7 @@ function meetings(input: FlagInput, months: number, settings: Settings, committe
     }
   }
   if (shortfalls.length === 0) return null;
-  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join("；") };
+  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join(engineText(locale)("list.groups")) };
 }
 
 function funds(input: FlagInput, months: number, settings: Settings, t: Words): FlagResult | null {
