@@ -14,7 +14,7 @@ import { parseNumberText, removeWhitespace } from "./text";
 import { isNumeric, originalValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
-import { ymdOf } from "./dates";
+import { periodDays, ymdOf } from "./dates";
 import type { Locale } from "../i18n";
 
 export interface TotalRow {
@@ -31,6 +31,11 @@ export interface SheetPeriod {
   year?: number;
   startMonth: number;
   months: number;
+}
+
+/** The first and last day of a period, as serials; null when its year is unknown. */
+export function daysOfPeriod(period: SheetPeriod): { start: number; end: number } | null {
+  return period.year === undefined ? null : periodDays(period.year, period.startMonth, period.months);
 }
 
 export interface ParsedSheet {

@@ -3,10 +3,10 @@
  * than a term before the end of the period is overdue for one. The date is the roster's when it
  * has one (the office's record, as with 上年定级), else the 统计表's.
  */
-import { addMonths, isoOf, periodDays } from "./dates";
+import { addMonths, isoOf } from "./dates";
 import { flagLabel } from "./flags";
 import type { SheetFlag } from "./kinds/kind";
-import type { ParsedSheet } from "./sheet";
+import { daysOfPeriod, type ParsedSheet } from "./sheet";
 import { usableValue, type DataRow } from "./rows";
 import type { Settings } from "./settings";
 import type { Locale } from "../i18n";
@@ -17,11 +17,9 @@ function isVillage(row: DataRow): boolean {
   return /村|社区/.test(row.branch) || /村|社区/.test(row.unit);
 }
 
-/** The last day of a sheet's period; undefined when its year is unknown (nor set as the assessment year). */
+/** The last day of a sheet's period, its year the assessment year when the sheet gives none. */
 function periodEnd(sheet: ParsedSheet, settings: Settings): number | undefined {
-  const year = sheet.period.year ?? settings.assessmentYear ?? undefined;
-  if (year === undefined) return undefined;
-  return periodDays(year, sheet.period.startMonth, sheet.period.months)?.end;
+  return daysOfPeriod({ ...sheet.period, year: sheet.period.year ?? settings.assessmentYear ?? undefined })?.end;
 }
 
 const yearMonth = (serial: number) => isoOf(serial).slice(0, 7);

@@ -5,11 +5,10 @@
  */
 import { probationEnd } from "../../probation";
 import type { Settings } from "../../settings";
-import type { ParsedSheet } from "../../sheet";
+import { daysOfPeriod, type ParsedSheet } from "../../sheet";
 import { numberOf, type DataRow } from "../../rows";
 import { ReportedBranches } from "../../ledgers";
 import type { Reported } from "../kind";
-import { periodDays } from "../../dates";
 
 /** A person's probation: admitted, its extension in months (0 for none) and the day it ends. */
 export interface Probation {
@@ -30,19 +29,13 @@ export function probationOf(row: DataRow, settings: Settings): Probation | null 
   return end === null ? null : { admitted, extension, end };
 }
 
-/** The first and last day of a sheet's period, or null when its year is unknown. */
-function daysOf(sheet: ParsedSheet): { start: number; end: number } | null {
-  const { year, startMonth, months } = sheet.period;
-  return year === undefined ? null : periodDays(year, startMonth, months);
-}
-
 /**
  * probation-overdue: the probation ended on or before the period's last day and 转正 is blank.
  * A register without a 转正 column says nothing about 转正, so nobody on it is overdue.
  */
 export function overdueProbation(sheet: ParsedSheet, row: DataRow, settings: Settings): Probation | null {
   const full = row.fields.get("full");
-  const days = daysOf(sheet);
+  const days = daysOfPeriod(sheet.period);
   if (!full?.read.blank || !days) return null;
   const probation = probationOf(row, settings);
   return probation && probation.end <= days.end ? probation : null;
@@ -63,7 +56,7 @@ export function admissionsByReport(sheets: readonly ParsedSheet[], submissions: 
   const reported = new ReportedBranches(submissions);
   const byRow = new Map<DataRow, ReportedAdmissions>();
   for (const sheet of sheets) {
-    const days = daysOf(sheet);
+    const days = daysOfPeriod(sheet.period);
     if (!days) continue;
     for (const row of sheet.rows) {
       if (!row.branch || row.fields.get("branch")?.read.invalid) continue;

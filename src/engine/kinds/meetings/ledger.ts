@@ -4,11 +4,11 @@
  * absent without a reason. One analysis for the ledger's findings and flags, its comparison with
  * the 统计表, the coverage sheet and the pane's coverage view.
  */
-import { monthIndex, periodDays } from "../../dates";
+import { monthIndex } from "../../dates";
 import { MEETING_KIND, meetingType } from "../../meetingTypes";
 import { parseNames, personKey, type ListedName } from "../../names";
 import { committeeDue, type MeetingType, type Settings } from "../../settings";
-import type { ParsedSheet, SheetPeriod } from "../../sheet";
+import { daysOfPeriod, type ParsedSheet, type SheetPeriod } from "../../sheet";
 import { numberOf, type DataRow } from "../../rows";
 import { normaliseName } from "../../text";
 import { ReportedBranches } from "../../ledgers";
@@ -50,7 +50,7 @@ export function quorumFailed(row: DataRow, type: MeetingType | null): boolean {
 /** Whether a date lies outside the sheet's period; undefined when the period's year is unknown. */
 export function outOfPeriod(date: number, period: SheetPeriod): boolean | undefined {
   if (period.year === undefined) return undefined;
-  const days = periodDays(period.year, period.startMonth, period.months);
+  const days = daysOfPeriod(period);
   return days === null || date < days.start || date > days.end;
 }
 
@@ -181,8 +181,7 @@ export function requiredTypes(ledger: MeetingLedger, branch: LedgerBranch, setti
 
 /** What each required type of a branch covers: its buckets in the period, and those without a counted meeting. */
 export function coverageOf(ledger: MeetingLedger, branch: LedgerBranch, settings: Settings): TypeCoverage[] {
-  const { year, startMonth, months } = branch.period;
-  const days = periodDays(year, startMonth, months);
+  const days = daysOfPeriod(branch.period);
   if (!days) return [];
   return requiredTypes(ledger, branch, settings).map((type) => {
     const counted = branch.records.filter((r) => r.status === "counted" && r.type === type);
