@@ -6,7 +6,7 @@ import { makeFinding, type SheetFinding } from "./findings";
 import { BranchIndex } from "./identity";
 import type { Reported } from "./kinds/kind";
 import type { ParsedSheet, SheetPeriod } from "./sheet";
-import { fieldAt } from "./rows";
+import { fieldAt, type DataRow } from "./rows";
 import { engineText } from "../i18n/engine";
 import { ledgersText } from "../i18n/kinds/ledgers";
 
@@ -47,10 +47,21 @@ export class ReportedBranches {
   }
 }
 
-/** Ledger rows a recorded figure comes from, by sheet. */
-export interface RecordedRows {
+/** A ledger row a recorded figure comes from. */
+export interface RecordedRow {
   sheet: ParsedSheet;
-  rows: number[];
+  row: DataRow;
+}
+
+/** The row numbers of `recorded` by sheet, sheets in the order they first come, rows ascending. */
+function rowsBySheet(recorded: readonly RecordedRow[]): { sheet: ParsedSheet; rows: number[] }[] {
+  const bySheet = new Map<ParsedSheet, number[]>();
+  for (const { sheet, row } of recorded) {
+    const rows = bySheet.get(sheet);
+    if (rows) rows.push(row.row);
+    else bySheet.set(sheet, [row.row]);
+  }
+  return [...bySheet].map(([sheet, rows]) => ({ sheet, rows: rows.sort((a, b) => a - b) }));
 }
 
 /**
@@ -62,14 +73,13 @@ export function ledgerMismatch(
   at: Reported,
   key: string,
   figures: { reported: string; recorded: string },
-  sources: readonly RecordedRows[],
+  sources: readonly RecordedRow[],
   ledgers: readonly ParsedSheet[],
 ): SheetFinding {
   const { sheet, row } = at;
   const t = ledgersText(sheet.locale);
   const words = engineText(sheet.locale);
-  const rows = sources
-    .filter((s) => s.rows.length > 0)
+  const rows = rowsBySheet(sources)
     .map((s) => t("rows", { sheet: s.sheet.sheet, rows: s.rows.join(words("list.items")) }))
     .join(words("list.groups"));
   const finding = makeFinding(

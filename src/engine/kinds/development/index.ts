@@ -5,7 +5,7 @@
  */
 import type { FindingInput, SheetFinding } from "../../findings";
 import type { Header } from "../../header";
-import { ledgerMismatch, type RecordedRows } from "../../ledgers";
+import { ledgerMismatch } from "../../ledgers";
 import { flagLabel } from "../../flags";
 import { addMonths, isoOf, ymdOf } from "../../dates";
 import { parseNames } from "../../names";
@@ -149,9 +149,8 @@ function againstReport({ reported, sheets, admitted }: ReportedAdmissions, local
   const stated = numberOf(reported.row, "newMembers");
   const field = reported.row.fields.get("newMembers");
   if (!field || field.read.blank || stated === undefined || stated === admitted.length) return [];
-  const sources: RecordedRows[] = sheets.map((sheet) => ({ sheet, rows: admitted.filter((a) => a.sheet === sheet).map((a) => a.row.row) }));
   const people = (count: number) => ledgersText(locale)("count.people", { count: formatNumber(count) });
-  return [ledgerMismatch(reported, "newMembers", { reported: people(stated), recorded: people(admitted.length) }, sources, sheets)];
+  return [ledgerMismatch(reported, "newMembers", { reported: people(stated), recorded: people(admitted.length) }, admitted, sheets)];
 }
 
 function gather({ sheets, submissions, settings, locale }: Gathering): Outcome {

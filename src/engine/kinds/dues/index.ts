@@ -8,7 +8,7 @@ import { DUES_TOLERANCE, matchesBracket } from "../../dues";
 import type { FindingInput, SheetFinding } from "../../findings";
 import { flagLabel } from "../../flags";
 import type { Header } from "../../header";
-import { ledgerMismatch, type RecordedRows } from "../../ledgers";
+import { ledgerMismatch } from "../../ledgers";
 import { fieldAt, numberOf, type DataRow } from "../../rows";
 import { missingColumn, type ParsedSheet } from "../../sheet";
 import { formatMoney } from "../../text";
@@ -143,14 +143,7 @@ function toFen(yuan: number): number {
 function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
   const { reported, sheets, members } = branch;
   const t = duesText(locale);
-  const sources: RecordedRows[] = [];
-  for (const member of members) {
-    const source = sources.find((s) => s.sheet === member.sheet);
-    const rows = member.rows.map((r) => r.row);
-    if (source) source.rows.push(...rows);
-    else sources.push({ sheet: member.sheet, rows });
-  }
-  for (const source of sources) source.rows.sort((a, b) => a - b);
+  const sources = members.flatMap((member) => member.rows.map((row) => ({ sheet: member.sheet, row })));
   const paid = toFen(members.reduce((sum, m) => sum + [...m.paid.values()].reduce((a, b) => a + b, 0), 0));
   const dues = members.flatMap((m) => sheets.find((s) => s.sheet === m.sheet)?.monthsDue.map((month) => memberDue(m, month)) ?? []);
   // A member whose due nothing tells (no base, no amount) leaves the due unknown: it is not compared.

@@ -2,7 +2,7 @@
 import { makeFinding, type FindingInput, type SheetFinding } from "../../findings";
 import { formatNumber } from "../../text";
 import type { Header } from "../../header";
-import { ledgerMismatch, type RecordedRows } from "../../ledgers";
+import { ledgerMismatch } from "../../ledgers";
 import { MEETING_KINDS } from "../../meetingTypes";
 import type { Flag } from "../../report";
 import { flagLabel } from "../../flags";
@@ -165,13 +165,7 @@ function againstReports(ledger: MeetingLedger, locale: Locale): SheetFinding[] {
       if (!field || field.read.blank || stated === undefined) continue;
       const counted = records.filter((r) => r.status === "counted" && r.type === type);
       if (counted.length === stated) continue;
-      const sources: RecordedRows[] = [];
-      for (const r of counted) {
-        const source = sources.find((s) => s.sheet === r.sheet);
-        if (source) source.rows.push(r.row.row);
-        else sources.push({ sheet: r.sheet, rows: [r.row.row] });
-      }
-      findings.push(ledgerMismatch(reported, key, { reported: times(stated), recorded: times(counted.length) }, sources, records.map((r) => r.sheet)));
+      findings.push(ledgerMismatch(reported, key, { reported: times(stated), recorded: times(counted.length) }, counted, records.map((r) => r.sheet)));
     }
   }
   return findings;
