@@ -4,7 +4,7 @@
  * has one (the office's record, as with 上年定级), else the 统计表's.
  */
 import { addMonths, isoOf } from "./dates";
-import { flagLabel } from "./flags";
+import { flagAt } from "./flags";
 import type { SheetFlag } from "./kinds/kind";
 import { daysOfPeriod, type ParsedSheet } from "./sheet";
 import { usableValue, type DataRow } from "./rows";
@@ -43,19 +43,8 @@ export function termFlags(
       const due = addMonths(elected, (isVillage(row) ? villageYears : years) * 12);
       if (due === null || end <= due) continue;
       const critical = addMonths(due, criticalMonths);
-      flags.push({
-        sheet,
-        flag: {
-          flag: "term-expired",
-          level: critical !== null && end > critical ? "critical" : "warning",
-          branch: row.branch,
-          unit: row.unit,
-          sheet: sheet.sheet,
-          row: row.row,
-          label: flagLabel("term-expired", locale),
-          detail: termsText(locale)("detail", { elected: yearMonth(elected), due: yearMonth(due) }),
-        },
-      });
+      const level = critical !== null && end > critical ? "critical" : "warning";
+      flags.push(flagAt(sheet, row, { flag: "term-expired", level, detail: termsText(locale)("detail", { elected: yearMonth(elected), due: yearMonth(due) }) }, locale));
     }
   }
   return flags;

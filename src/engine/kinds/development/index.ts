@@ -6,7 +6,7 @@
 import type { FindingInput, SheetFinding } from "../../findings";
 import type { Header } from "../../header";
 import { ledgerMismatch } from "../../ledgers";
-import { flagLabel } from "../../flags";
+import { flagAt } from "../../flags";
 import { addMonths, isoOf, ymdOf } from "../../dates";
 import { parseNames } from "../../names";
 import { fieldAt, numberOf, usableValue, type DataRow } from "../../rows";
@@ -128,20 +128,8 @@ function overdueFlag(sheet: ParsedSheet, row: DataRow, probation: Probation, loc
   const t = developmentText(locale);
   const words = { admitted: dayWord(probation.admitted, locale), end: dayWord(probation.end, locale), extension: probation.extension };
   const person = usableValue(row, "name");
-  return {
-    sheet,
-    flag: {
-      flag: "probation-overdue",
-      level: "warning",
-      branch: row.branch,
-      unit: row.unit,
-      sheet: sheet.sheet,
-      row: row.row,
-      label: flagLabel("probation-overdue", locale),
-      detail: t(probation.extension > 0 ? "overdue.extended" : "overdue.detail", words),
-      ...(typeof person === "string" && person !== "" ? { person } : {}),
-    },
-  };
+  const detail = t(probation.extension > 0 ? "overdue.extended" : "overdue.detail", words);
+  return flagAt(sheet, row, { flag: "probation-overdue", level: "warning", detail, person: typeof person === "string" ? person : undefined }, locale);
 }
 
 /** ledger-mismatch at newMembers: the reported count against the admissions within the period (LEDGERS.md §6). */

@@ -6,7 +6,7 @@
 import { monthIndexOf, monthOf, twoDigits } from "../../dates";
 import { DUES_TOLERANCE, matchesBracket } from "../../dues";
 import type { FindingInput, SheetFinding } from "../../findings";
-import { flagLabel } from "../../flags";
+import { flagAt, type FlagFinding } from "../../flags";
 import type { Header } from "../../header";
 import { ledgerMismatch } from "../../ledgers";
 import { fieldAt, numberOf, type DataRow } from "../../rows";
@@ -117,20 +117,14 @@ function arrears(dues: DuesSheet, { settings, locale }: CheckContext): SheetFlag
   return dues.members.flatMap((member): SheetFlag[] => {
     const runs = unpaidRuns(member, dues.monthsDue).filter((run) => run.months >= arrearsWarning);
     if (runs.length === 0) return [];
-    const row = member.rows[0];
     const critical = runs.some((run) => run.months >= arrearsCritical);
-    const flag = {
-      flag: "dues-arrears" as const,
-      level: critical ? ("critical" as const) : ("warning" as const),
-      branch: row.branch,
-      unit: row.unit,
-      sheet: dues.sheet.sheet,
-      row: row.row,
-      label: flagLabel("dues-arrears", locale),
+    const found: FlagFinding = {
+      flag: "dues-arrears",
+      level: critical ? "critical" : "warning",
       detail: runs.map((run) => runWord(run, t)).join(engineText(locale)("list.groups")),
       person: member.name,
     };
-    return [{ sheet: dues.sheet, flag }];
+    return [flagAt(dues.sheet, member.rows[0], found, locale)];
   });
 }
 

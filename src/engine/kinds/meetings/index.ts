@@ -4,8 +4,7 @@ import { formatNumber } from "../../text";
 import type { Header } from "../../header";
 import { ledgerMismatch } from "../../ledgers";
 import { MEETING_KINDS } from "../../meetingTypes";
-import type { Flag } from "../../report";
-import { flagLabel } from "../../flags";
+import { flagAt, type FlagFinding } from "../../flags";
 import type { ParsedSheet, SheetPeriod } from "../../sheet";
 import { fieldAt, numberOf, type DataRow } from "../../rows";
 import { isoOf, monthOf } from "../../dates";
@@ -106,11 +105,9 @@ function duplicates(ledger: MeetingLedger): SheetFinding[] {
   });
 }
 
-/** A flag of a branch at one of its ledger rows, its fields in the order of PRODUCT.md §4 (then gaps, person). */
-function flagOf(branch: LedgerBranch, record: MeetingRecord, flag: Omit<Flag, "branch" | "unit" | "sheet" | "row">): SheetFlag {
-  const { flag: id, level, label, detail, gaps, person } = flag;
-  const where = { branch: branch.branch, unit: branch.unit, sheet: record.sheet.sheet, row: record.row.row };
-  return { sheet: record.sheet, flag: { flag: id, level, ...where, label, detail, ...(gaps ? { gaps } : {}), ...(person ? { person } : {}) } };
+/** A flag of a branch at one of its ledger rows. */
+function flagOf(branch: LedgerBranch, record: MeetingRecord, found: FlagFinding, locale: Locale): SheetFlag {
+  return flagAt(record.sheet, { row: record.row.row, branch: branch.branch, unit: branch.unit }, found, locale);
 }
 
 /** missing-meetings: every required type's uncovered months, quarters or year; critical when a type has none at all. */
@@ -123,26 +120,34 @@ function missingMeetings(branch: LedgerBranch, coverage: readonly TypeCoverage[]
     .map((c) => t("gap.type", { type: words(`meeting.${c.type}`), periods: c.gaps.map((g) => bucketWord(g, t)).join(words("list.items")) }))
     .join(words("list.groups"));
   const critical = coverage.some((c) => c.buckets.every((b) => b.records.length === 0));
-  return flagOf(branch, branch.records[0], {
-    flag: "missing-meetings",
-    level: critical ? "critical" : "warning",
-    label: flagLabel("missing-meetings", locale),
-    detail,
-    gaps: short.map((c) => ({ type: typeWord(c.type), periods: c.gaps.map((g) => g.key) })),
-  });
+  return flagOf(
+    branch,
+    branch.records[0],
+    {
+      flag: "missing-meetings",
+      level: critical ? "critical" : "warning",
+      detail,
+      gaps: short.map((c) => ({ type: typeWord(c.type), periods: c.gaps.map((g) => g.key) })),
+    },
+    locale,
+  );
 }
 
 function longAbsences(branch: LedgerBranch, locale: Locale): SheetFlag[] {
   const t = meetingsText(locale);
   const month = (index: number) => t("period.single", monthOf(index));
   return absencesOf(branch).map((absence) =>
-    flagOf(branch, absence.meetings[0], {
-      flag: "long-absence",
-      level: "warning",
-      label: flagLabel("long-absence", locale),
-      detail: t("absence.detail", { person: absence.person, from: month(absence.from), to: month(absence.to), count: absence.meetings.length }),
-      person: absence.person,
-    }),
+    flagOf(
+      branch,
+      absence.meetings[0],
+      {
+        flag: "long-absence",
+        level: "warning",
+        detail: t("absence.detail", { person: absence.person, from: month(absence.from), to: month(absence.to), count: absence.meetings.length }),
+        person: absence.person,
+      },
+      locale,
+    ),
   );
 }
 
