@@ -9,7 +9,7 @@ import { ledgerMismatch } from "../../ledgers";
 import { flagAt } from "../../flags";
 import { addMonths, isoOf, ymdOf } from "../../dates";
 import { parseNames } from "../../names";
-import { fieldAt, numberOf, usableValue, type DataRow } from "../../rows";
+import { fieldAt, numberOf, specOf, usableValue, type DataRow } from "../../rows";
 import { formatNumber } from "../../text";
 import type { ParsedSheet } from "../../sheet";
 import type { Locale } from "../../../i18n";
@@ -26,7 +26,6 @@ function accepts(header: Header): boolean {
   return header.byKey.has("name") && MARKING.filter((key) => header.byKey.has(key)).length >= 2;
 }
 
-const LABEL = new Map(DEVELOPMENT_FIELDS.map((f) => [f.key, f.labels[0]]));
 
 /** date-order: a stage dated before the nearest filled stage ahead of it, at the later stage. */
 function dateOrder(row: DataRow): FindingInput[] {
@@ -36,7 +35,7 @@ function dateOrder(row: DataRow): FindingInput[] {
     const date = numberOf(row, stage);
     if (date === undefined) continue;
     if (previous && date < previous.date) {
-      findings.push({ rule: "date-order", ...fieldAt(row, stage), params: { previous: LABEL.get(previous.stage) ?? previous.stage, previousDate: isoOf(previous.date) } });
+      findings.push({ rule: "date-order", ...fieldAt(row, stage), params: { previous: specOf(developmentKind, previous.stage)?.labels[0] ?? previous.stage, previousDate: isoOf(previous.date) } });
     }
     previous = { stage, date };
   }

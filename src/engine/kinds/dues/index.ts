@@ -4,12 +4,12 @@
  * member's unpaid months, and the branch's totals against the 统计表 (§6).
  */
 import { monthIndexOf, monthOf, twoDigits } from "../../dates";
-import { DUES_TOLERANCE, matchesBracket } from "../../dues";
+import { DUES_TOLERANCE, matchesBracket, roundDues } from "../../dues";
 import type { FindingInput, SheetFinding } from "../../findings";
 import { flagAt, type FlagFinding } from "../../flags";
 import type { Header } from "../../header";
 import { ledgerMismatch } from "../../ledgers";
-import { fieldAt, numberOf, type DataRow } from "../../rows";
+import { fieldAt, numberOf, specOf, type DataRow } from "../../rows";
 import { missingColumn, type ParsedSheet } from "../../sheet";
 import { formatMoney } from "../../text";
 import type { Locale, Translate } from "../../../i18n";
@@ -45,7 +45,8 @@ function accepts(header: Header): boolean {
 /** A long ledger needs 月份 to place its payments. */
 function monthColumn(sheet: ParsedSheet): FindingInput[] {
   if (layoutOf(sheet.header) === "wide" || sheet.header.byKey.has("month")) return [];
-  return DUES_FIELDS.filter((f) => f.key === "month").map((spec) => missingColumn(sheet.header, spec));
+  const month = specOf(duesKind, "month");
+  return month ? [missingColumn(sheet.header, month)] : [];
 }
 
 /** date-out-of-period: a long row's month outside the period does not count. */
@@ -128,20 +129,15 @@ function arrears(dues: DuesSheet, { settings, locale }: CheckContext): SheetFlag
   });
 }
 
-/** To the 分, so that sums of many amounts carry no binary residue into the comparison. */
-function toFen(yuan: number): number {
-  return Math.round(yuan * 100) / 100;
-}
-
 /** ledger-mismatch: 党费应缴 and 党费实缴 of a branch's 统计表 row against its ledger (LEDGERS.md §6). */
 function againstReport(branch: DuesBranch, locale: Locale): SheetFinding[] {
   const { reported, sheets, members } = branch;
   const t = duesText(locale);
   const sources = members.flatMap((member) => member.rows.map((row) => ({ sheet: member.sheet, row })));
-  const paid = toFen(members.reduce((sum, m) => sum + [...m.paid.values()].reduce((a, b) => a + b, 0), 0));
+  const paid = roundDues(members.reduce((sum, m) => sum + [...m.paid.values()].reduce((a, b) => a + b, 0), 0), 0.01);
   const dues = members.flatMap((m) => sheets.find((s) => s.sheet === m.sheet)?.monthsDue.map((month) => memberDue(m, month)) ?? []);
   // A member whose due nothing tells (no base, no amount) leaves the due unknown: it is not compared.
-  const due = dues.every((d) => d !== undefined) ? toFen(dues.reduce((a: number, b) => a + (b ?? 0), 0)) : undefined;
+  const due = dues.every((d) => d !== undefined) ? roundDues(dues.reduce((a: number, b) => a + (b ?? 0), 0), 0.01) : undefined;
   const findings: SheetFinding[] = [];
   for (const [key, amount] of [["duesDue", due], ["duesPaid", paid]] as const) {
     const field = reported.row.fields.get(key);
