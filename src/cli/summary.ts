@@ -1,21 +1,9 @@
 /** The readable summary printed without --json. Pure: report in, text out. */
-import { KINDS, type KindId, type Report, type SheetReport } from "../engine";
+import { KINDS, kindName, type Report, type SheetReport } from "../engine";
 import type { Locale, Translate } from "../i18n";
 import { cliText, type CliKey } from "../i18n/cli";
-import { duesText } from "../i18n/kinds/dues";
-import { developmentText } from "../i18n/kinds/development";
-import { meetingsText } from "../i18n/kinds/meetings";
-import { submissionText } from "../i18n/kinds/submission";
 
 type Words = Translate<CliKey>;
-
-/** Each kind's name as offices know it; a kind added to the engine does not compile until it is named here. */
-const KIND_NAMES: Record<KindId, (locale: Locale) => string> = {
-  submission: (locale) => submissionText(locale)("kind.name"),
-  meetings: (locale) => meetingsText(locale)("kind.name"),
-  dues: (locale) => duesText(locale)("kind.name"),
-  development: (locale) => developmentText(locale)("kind.name"),
-};
 
 /** Columns line up in a terminal only if CJK characters count as two cells (the help's too). */
 export function displayWidth(text: string): number {
@@ -70,7 +58,7 @@ export function formatSummary(report: Report, rosterGiven: boolean, locale: Loca
     for (const { id } of KINDS) {
       const sheets = file.sheets.filter((sheet) => sheet.kind === id);
       if (sheets.length === 0) continue;
-      lines.push("  " + t("cli.kind", { kind: KIND_NAMES[id](locale) }));
+      lines.push("  " + t("cli.kind", { kind: kindName(id, locale) }));
       for (const sheet of sheets) lines.push(...sheetLines(sheet, t));
     }
     if (file.skipped.length > 0) lines.push("  " + t("cli.skipped", { sheets: file.skipped.join("、") }));
