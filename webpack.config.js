@@ -12,42 +12,10 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { addinUrl, rewriteManifest } = require("./scripts/addin-url");
 const { ZhCnMetadataPlugin } = require("./scripts/zh-cn-metadata");
+const { CONTENT_SECURITY_POLICY, typescriptRule } = require("./scripts/webpack-common");
 
 const OFFICE_JS = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
-/**
- * The Content-Security-Policy of taskpane.html and preview.html (a meta element in each template,
- * before any script). The pages talk to nothing but their own server; Excel reaches the add-in
- * through office.js's messaging, which no fetch directive governs.
- * - script-src 'self': office.js and the host files it loads (excel-*.js, locale strings,
- *   custom-functions-runtime.js) are served from assets/office-js/ on our own server and loaded by
- *   script elements with a src; none of them needs eval or inline script.
- * - connect-src, img-src, font-src 'self' (and data: images, which never leave the page): nothing
- *   is sent anywhere. This is also what silences the telemetry built into office.js (its Aria and
- *   OTel endpoints).
- * - frame-src 'none': the pages show no frames. The one frame office.js opens is its telemetry
- *   proxy on https://telemetryservice.firstpartyapps.oaspapps.com/, refused on purpose.
- * - style-src 'unsafe-inline': Fluent UI's Griffel inserts <style> elements at run time, and
- *   office.js (excel-web-16.00.js) writes inline style attributes. Griffel can put a nonce on its
- *   elements (createDOMRenderer's styleElementAttributes), but a nonce must be new in every
- *   response, and these pages are static files on any static server; a nonce would also switch
- *   'unsafe-inline' off for office.js's style attributes. Styles cannot send anything out while
- *   img-src, font-src and connect-src stay 'self'.
- * - frame-ancestors has no effect in a meta element; Excel on the web frames the task pane.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join("; ");
 
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
@@ -69,20 +37,7 @@ module.exports = (env, argv) => {
     devtool: production ? false : "source-map",
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          options: {
-            // ES modules let webpack tree-shake Fluent UI and its icons: with CommonJS the
-            // task pane bundle is 60 times larger (TOOLCHAIN.md).
-            compilerOptions: { module: "esnext", moduleResolution: "bundler" },
-            // Type errors in files outside the bundles (tests, the CLI) are `npm run typecheck`'s job.
-            onlyCompileBundledFiles: true,
-          },
-        },
-      ],
+      rules: [typescriptRule()],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),

@@ -1,6 +1,7 @@
 /**
- * Writes the add-in icons assets/icon-{16,32,64,80}.png: a red rounded square with a white
- * check mark. Run `node scripts/make-icons.js` after changing the design; the PNGs are committed.
+ * Writes the add-in icons assets/icon-{16,32,64,80}.png — a red rounded square with a white
+ * check mark (一键校验) — and assets/pane-32.png, the same square with a white window and its side
+ * pane (打开助手 on WPS's ribbon). Run `node scripts/make-icons.js` after changing the design; the PNGs are committed.
  * Plain zlib (zlib.crc32 needs Node ≥ 20.15), no image library: each pixel is 4×4 supersampled.
  */
 const fs = require("fs");
@@ -31,8 +32,20 @@ function onCheck(point) {
   return distanceToSegment(point, CHECK[0], CHECK[1]) <= STROKE / 2 || distanceToSegment(point, CHECK[1], CHECK[2]) <= STROKE / 2;
 }
 
-/** RGBA rows, each preceded by PNG filter byte 0 (none). */
-function pixels(size) {
+/** The 打开助手 mark: a window outline with a pane on its right. */
+const WINDOW = { left: 0.22, top: 0.24, right: 0.78, bottom: 0.76, pane: 0.56 };
+
+function onPane([x, y]) {
+  const { left, top, right, bottom, pane } = WINDOW;
+  const half = STROKE / 3;
+  const inside = x >= left - half && x <= right + half && y >= top - half && y <= bottom + half;
+  if (!inside) return false;
+  const nearEdge = Math.min(Math.abs(x - left), Math.abs(x - right), Math.abs(y - top), Math.abs(y - bottom)) <= half;
+  return nearEdge || Math.abs(x - pane) <= half || (x >= pane && y <= top + STROKE);
+}
+
+/** RGBA rows, each preceded by PNG filter byte 0 (none); `mark` says which points are white. */
+function pixels(size, mark) {
   const SAMPLES = 4;
   const rows = Buffer.alloc(size * (1 + size * 4));
   for (let y = 0; y < size; y++) {
@@ -44,7 +57,7 @@ function pixels(size) {
           const point = [(x + (sx + 0.5) / SAMPLES) / size, (y + (sy + 0.5) / SAMPLES) / size];
           if (!insideRoundedSquare(...point)) continue;
           square++;
-          if (onCheck(point)) check++;
+          if (mark(point)) check++;
         }
       }
       const share = square ? check / square : 0;
@@ -65,7 +78,7 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-function png(size) {
+function png(size, mark) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -74,13 +87,15 @@ function png(size) {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header), // compression, filter and interlace bytes stay 0
-    chunk("IDAT", zlib.deflateSync(pixels(size), { level: 9 })),
+    chunk("IDAT", zlib.deflateSync(pixels(size, mark), { level: 9 })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
 
-for (const size of SIZES) {
-  const file = path.join(__dirname, "..", "assets", `icon-${size}.png`);
-  fs.writeFileSync(file, png(size));
+const ICONS = [...SIZES.map((size) => ({ name: `icon-${size}.png`, size, mark: onCheck })), { name: "pane-32.png", size: 32, mark: onPane }];
+
+for (const { name, size, mark } of ICONS) {
+  const file = path.join(__dirname, "..", "assets", name);
+  fs.writeFileSync(file, png(size, mark));
   console.log(`${path.relative(process.cwd(), file)}`);
 }

@@ -12,7 +12,7 @@
 import type { SheetRole } from "../engine/sheets/spec";
 import { wordsOf, type Locale } from "../i18n";
 import { excelStrings, excelText } from "../i18n/excel";
-import { parseRange } from "./address";
+import { parseRange } from "../host/address";
 import { rowBlocks } from "../host/blocks";
 import { refusal } from "./errors";
 import { uniqueSheetName } from "../host/naming";

@@ -20,22 +20,14 @@
 import type { Finding } from "../engine";
 import type { Locale } from "../i18n";
 import type { Progress } from "../host/host";
-import { MARK_COLORS, NOTE_PREFIX, planMarks, type CellMark, type MarkSeverity } from "../host/marks";
-import { chunkAddresses, parseRange } from "./address";
+import { MARK_COLORS, NOTE_PREFIX, planMarks, SIGNATURE, type CellMark, type MarkSeverity } from "../host/marks";
+import { chunkAddresses, parseRange } from "../host/address";
 import { isSupported } from "./requirements";
 import { jsonFromXml, jsonToXml, readPartXml, replaceParts } from "./xmlRecord";
 
 export const MARKS_NAMESPACE = "urn:dj-assess:marks:1";
 export type NoteKind = "note" | "comment" | "none";
 
-/**
- * Always TRUE, and recognisable: the signature of our conditional formats. ISTEXT of a constant
- * is the same in every locale and never recalculates to anything else.
- */
-export const SIGNATURE: Record<MarkSeverity, string> = {
-  error: '=ISTEXT("dj-assess:error")',
-  warning: '=ISTEXT("dj-assess:warning")',
-};
 
 export interface SheetMarks {
   /** Worksheet.id: stays the same when the sheet is renamed. */

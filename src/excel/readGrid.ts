@@ -7,7 +7,7 @@
  */
 import { EMPTY, type Cell, type CellRange, type Grid } from "../engine";
 import type { Progress } from "../host/host";
-import { parseAreas, parseRange } from "./address";
+import { parseAreas, parseRange } from "../host/address";
 import { rowBlocks } from "../host/blocks";
 import { looksLikeDate } from "../host/numberFormat";
 

@@ -1,7 +1,7 @@
 /**
- * What the task pane asks of wherever it runs: Excel (src/excel) or the browser preview (the
- * file host over src/files). Coarse and plain-data on purpose, so a third host (WPS 表格) can be
- * added without touching the engine or the pane. The pane never calls Office.js itself; the
+ * What the task pane asks of wherever it runs: Excel (src/excel), WPS 表格 (src/wps) or the
+ * browser preview (the file host over src/files). Coarse and plain-data on purpose, so a host can
+ * be added without touching the engine or the pane. The pane never calls Office.js itself; the
  * helpers every host shares (marks, layout, names, blocks, number formats) are beside this file.
  */
 import type { Finding, Grid, Report, WorkbookInput } from "../engine";
@@ -22,7 +22,7 @@ export function locatedFindings(report: Report): LocatedFinding[] {
 export type Progress = (done: number, total: number) => void;
 
 export interface Host {
-  readonly kind: "excel" | "files";
+  readonly kind: "excel" | "wps" | "files";
   /** The user's language: of the findings, the notes and the sheets written. */
   readonly locale: Locale;
   /**
@@ -64,7 +64,12 @@ export interface ImportedSheet {
  * add-in makes is recorded in the workbook; a sheet it did not make is never deleted or
  * overwritten (a wanted name that a user's sheet has gets a suffix instead).
  */
+/** What a host's workbook cannot do that Excel's can; the tab concerned does the nearest thing and says so. */
+export type HostLack = "chart" | "tableStyle" | "fileInsert";
+
 export interface WorkbookActions {
+  /** What this workbook cannot do (WPS: no charts, no table styles, no sheets inserted from a file); none in Excel. */
+  readonly lacks?: ReadonlySet<HostLack>;
   /** Names of the workbook's visible sheets, in tab order, without the sheets the add-in owns. */
   sheetNames(): Promise<string[]>;
   /** A sheet by name, read as a grid (the roster); null when there is none of that name. */

@@ -23,6 +23,15 @@ export const MARK_COLORS: Record<MarkSeverity, { fill: string; font: string }> =
   warning: { fill: "#FFEB9C", font: "#9C5700" },
 };
 
+/**
+ * Always TRUE, and recognisable: the signature of our conditional formats. ISTEXT of a constant
+ * is the same in every locale and never recalculates to anything else.
+ */
+export const SIGNATURE: Record<MarkSeverity, string> = {
+  error: '=ISTEXT("dj-assess:error")',
+  warning: '=ISTEXT("dj-assess:warning")',
+};
+
 export interface CellMark {
   severity: MarkSeverity;
   /** The note: NOTE_PREFIX, then a line per finding. */

@@ -125,4 +125,9 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.settings.readFailed": "Could not read the Settings sheet: {reason}",
   "tabs.settings.problems": "Some values are wrong; nothing was saved:",
   "tabs.settings.sheetProblems": "The Settings sheet has wrong values; the form shows the defaults for them:",
+  "tabs.lacks.chart": "No chart is inserted in WPS: select the distribution table and use Insert → Chart if you need one.",
+  "tabs.lacks.tableStyle": "In WPS each table is written as a plain range with filters (not an Excel table); table references in formulas are written as cell references.",
+  "tabs.lacks.fileInsert": "In WPS, importing copies each sheet's values and merged cells only, without the file's formats, formulas or data validation.",
+  "tabs.notice.functionsUnsupported": "This WPS cannot host custom functions (12.1.0.20540 or later is needed): the DJ functions are unavailable; 一键校验 and the pane work as usual.",
+  "tabs.notice.functionsFailed": "The DJ functions could not be registered: {reason}. 一键校验 and the pane work as usual.",
 };

@@ -123,4 +123,9 @@ export const tabsZhCN = {
   "tabs.settings.readFailed": "无法读取“参数”工作表：{reason}",
   "tabs.settings.problems": "参数有误，未保存：",
   "tabs.settings.sheetProblems": "“参数”工作表中有错误的值，表单中这些项显示为默认值：",
+  "tabs.lacks.chart": "WPS 中不插入图表：需要时请选中分布表，用“插入 → 图表”生成。",
+  "tabs.lacks.tableStyle": "WPS 中各表写为带筛选的普通区域（不是 Excel 的“表格”），公式中的表格引用已换成单元格引用。",
+  "tabs.lacks.fileInsert": "WPS 中导入只复制各工作表的数值和合并单元格，不带原文件的格式、公式和数据验证。",
+  "tabs.notice.functionsUnsupported": "此版本 WPS 不支持自定义函数（需要 12.1.0.20540 或更高版本）：DJ 函数不可用，一键校验和助手照常可用。",
+  "tabs.notice.functionsFailed": "DJ 函数未能注册：{reason}。一键校验和助手照常可用。",
 } as const;

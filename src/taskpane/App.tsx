@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type ComponentType, type ReactElement } from "react";
 import {
   Body1,
+  Caption1,
   FluentProvider,
   Link,
   makeStyles,
@@ -54,9 +55,13 @@ export interface AppProps {
   store?: ValidationStore;
   /** Office's theme as Fluent's; light by default. */
   theme?: Theme;
+  /** A line about the host shown above the tabs (WPS: the custom functions are unavailable). */
+  notice?: AppNotice;
 }
 
-export function App({ host, store: given, theme = webLightTheme }: AppProps) {
+export type AppNotice = { kind: "functionsUnsupported" } | { kind: "functionsFailed"; reason: string };
+
+export function App({ host, store: given, theme = webLightTheme, notice }: AppProps) {
   const t = useText();
   const styles = useStyles();
   // One store for every tab: 汇总, 预警 and 评分 build on the validation 校验 or 名册 made.
@@ -65,6 +70,11 @@ export function App({ host, store: given, theme = webLightTheme }: AppProps) {
     <FluentProvider theme={theme}>
       <main className={styles.page}>
         <Subtitle1 as="h1" className={styles.heading}>{t("app.name")}</Subtitle1>
+        {notice && (
+          <Caption1 role="note" className={styles.note}>
+            {notice.kind === "functionsFailed" ? t("tabs.notice.functionsFailed", { reason: notice.reason }) : t("tabs.notice.functionsUnsupported")}
+          </Caption1>
+        )}
         {host === null ? (
           <>
             <Body1>{t("app.description")}</Body1>

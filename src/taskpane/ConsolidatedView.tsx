@@ -8,6 +8,7 @@ import { consolidatedSheet } from "../engine/sheets";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
+import { LacksNote } from "./LacksNote";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -33,6 +34,7 @@ export function ConsolidatedView({ host, workbook, store }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.consolidated.intro")}</Body1>
+      <LacksNote workbook={workbook} lacks={["tableStyle"]} />
       <Button appearance="primary" icon={<TableSimple20Regular />} onClick={write} disabled={busy}>
         {t("tabs.consolidated.run")}
       </Button>

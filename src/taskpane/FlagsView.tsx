@@ -12,6 +12,7 @@ import { CoverageMatrix } from "./CoverageMatrix";
 import { useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
+import { LacksNote } from "./LacksNote";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -127,6 +128,7 @@ export function FlagsView({ host, workbook, store }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.flags.intro")}</Body1>
+      <LacksNote workbook={workbook} lacks={["tableStyle"]} />
       <Button className={styles.start} appearance="primary" icon={<Warning20Regular />} onClick={write} disabled={busy}>
         {t("tabs.flags.run")}
       </Button>

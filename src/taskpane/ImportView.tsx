@@ -13,6 +13,7 @@ import { useConfirm } from "./confirm";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
 import type { ImportedSheet, Progress } from "../host/host";
 import { reasonOf } from "../i18n";
+import { LacksNote } from "./LacksNote";
 
 /**
  * Excel on the web refuses a request over 5 MB, and insertWorksheetsFromBase64 sends the file as
@@ -125,6 +126,7 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.import.intro")}</Body1>
+      <LacksNote workbook={workbook} lacks={["fileInsert"]} />
       <div>
         <FilePicker label={t("tabs.import.pick")} primary disabled={busy} onFiles={(files) => void onFiles(files)} />
       </div>

@@ -12,6 +12,7 @@ import type { PaneKey } from "../i18n/pane";
 import { useSheetsText, useText } from "./text";
 import type { WorkbookViewProps } from "./App";
 import { Feedback, freshValidation, useValidatingAction } from "./feedback";
+import { LacksNote } from "./LacksNote";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -81,6 +82,7 @@ export function ResultsView({ host, workbook, store }: WorkbookViewProps) {
   return (
     <section className={styles.view} aria-busy={busy}>
       <Body1>{t("tabs.results.intro")}</Body1>
+      <LacksNote workbook={workbook} lacks={["tableStyle", "chart"]} />
       <div className={styles.actions}>
         <Button appearance="primary" icon={<Calculator20Regular />} onClick={write} disabled={busy}>
           {t("tabs.results.run")}

@@ -163,7 +163,7 @@ export function ValidateView({ host, store: given, onReport, blocked, actions }:
 
   return (
     <section className={styles.view} aria-busy={busy}>
-      {host.kind === "excel" && (
+      {host.kind !== "files" && (
         <LoadBoundary>
           <Suspense fallback={<Loading />}>
             <ScopeChoice scope={scope} onChange={setScope} disabled={busy} />

@@ -140,6 +140,11 @@ export interface ValidationStore {
   fail(failure: Failure): void;
   /** Chooses the roster sheet (null for none) for the next validations. */
   setRosterSheet(sheet: string | null): void;
+  /**
+   * Shows the outcome of a validation run elsewhere, as if it had just finished here: in WPS the
+   * ribbon's page validates and the pane, a page of its own, is handed the outcome.
+   */
+  adopt(checked: Checked | null, failures: Failure[]): void;
 }
 
 export function createValidationStore(): ValidationStore {
@@ -183,6 +188,9 @@ export function createValidationStore(): ValidationStore {
     },
     setRosterSheet(sheet) {
       set({ rosterSheet: sheet });
+    },
+    adopt(checked, failures) {
+      set({ checked: checked ?? state.checked, failures, phase: { kind: "idle" }, runs: state.runs + 1 });
     },
   };
 }

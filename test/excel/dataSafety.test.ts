@@ -9,7 +9,8 @@
  */
 import { validateWorkbooks } from "../../src/engine";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { MARKS_NAMESPACE, SIGNATURE } from "../../src/excel/marks";
+import { MARKS_NAMESPACE } from "../../src/excel/marks";
+import { SIGNATURE } from "../../src/host/marks";
 import { NOTE_PREFIX } from "../../src/host/marks";
 import { locatedFindings, type LocatedFinding } from "../../src/host/host";
 import { install, newBook, newSheet, reopenBook, withOffice, type BookSheet, type BookState } from "./fakeBook";

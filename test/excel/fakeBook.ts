@@ -15,7 +15,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, columnNumber } from "../../src/engine";
-import { parseAreas } from "../../src/excel/address";
+import { parseAreas } from "../../src/host/address";
 import type { Mock } from "./fakeExcel";
 import { SHEETS_NAMESPACE, registryFromXml, type SheetRegistry } from "../../src/excel/registry";
 

@@ -6,7 +6,8 @@ import type { Finding, Severity } from "../../src/engine";
 import { columnLetter } from "../../src/engine";
 import { ExcelHost } from "../../src/excel/excelHost";
 import { ExcelHostError } from "../../src/excel/errors";
-import { MARKS_NAMESPACE, SIGNATURE, recordFromXml } from "../../src/excel/marks";
+import { MARKS_NAMESPACE, recordFromXml } from "../../src/excel/marks";
+import { SIGNATURE } from "../../src/host/marks";
 import { MARK_COLORS, NOTE_PREFIX } from "../../src/host/marks";
 import { install, newBook, newSheet, reopenBook, withOffice, type BookState } from "./fakeBook";
 

@@ -1,4 +1,4 @@
-import { chunkAddresses, parseAreas, parseRange, splitAreas } from "../../src/excel/address";
+import { chunkAddresses, parseAreas, parseRange, splitAreas } from "../../src/host/address";
 
 test("RangeAreas addresses split at commas outside quoted sheet names", () => {
   expect(splitAreas("'a, b''c'!A1:B2, 'a, b''c'!D4")).toEqual(["'a, b''c'!A1:B2", "'a, b''c'!D4"]);

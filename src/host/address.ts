@@ -1,6 +1,6 @@
 /**
- * A1 addresses as Excel returns them ("Sheet1!A1:D20", "'My, sheet'!B3", "Sheet1!A1:B4, Sheet1!D1:D4")
- * turned into engine CellRanges. Pure functions: no Office.js here.
+ * A1 addresses as Excel and WPS return them ("Sheet1!A1:D20", "'My, sheet'!B3", "Sheet1!A1:B4, Sheet1!D1:D4")
+ * turned into engine CellRanges. Pure functions: no Office.js or ET here.
  */
 import { columnNumber, type CellRange } from "../engine";
 
