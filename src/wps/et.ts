@@ -164,6 +164,8 @@ export interface EtApplication {
   readonly ActiveSheet: EtWorksheet | null;
   readonly ActiveWindow: EtWindow | null;
   ScreenUpdating: boolean;
+  /** false: no "delete this sheet?" prompt while the add-in replaces a sheet of its own. */
+  DisplayAlerts: boolean;
   /** xlCalculationAutomatic -4105, xlCalculationManual -4135, xlCalculationSemiautomatic 2. */
   Calculation: number;
   readonly Version?: string;

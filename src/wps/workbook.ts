@@ -20,7 +20,6 @@ import type { Cell, CellRange, Grid } from "../engine";
 import { columnLetter } from "../engine/grid";
 import type { CellFix, SheetRole, SheetSpec, ValidationRule } from "../engine/sheets/spec";
 import type { CellValue } from "../engine/report";
-import { readWorkbook } from "../files/read";
 import { chunkAddresses } from "../host/address";
 import { rowBlocks, type RowBlock } from "../host/blocks";
 import type { HostLack, ImportedSheet, InsertedSheet, Progress, WorkbookActions } from "../host/host";
@@ -71,31 +70,25 @@ function runsOf<K>(rows: number, keyOf: (row: number) => K): [number, number, K]
 }
 
 /**
- * Manual calculation and no screen updating around bulk work (every written formula would
- * otherwise recalculate at once, and the screen repaint every block), put back however it ends.
+ * Manual calculation, no screen updating and no alerts around bulk work (every written formula
+ * would otherwise recalculate at once, the screen repaint every block, and deleting a sheet with
+ * data ask the user to confirm, as in COM), put back however it ends. A failure to put them back
+ * is not hidden: it is what leaves.
  */
 function quietly<T>(app: EtApplication, work: () => T): T {
   const calculation = app.Calculation;
   const updating = app.ScreenUpdating;
+  const alerts = app.DisplayAlerts;
   if (calculation !== XL.calculationManual) app.Calculation = XL.calculationManual;
   app.ScreenUpdating = false;
-  const restore = () => {
+  app.DisplayAlerts = false;
+  try {
+    return work();
+  } finally {
+    app.DisplayAlerts = alerts;
     app.ScreenUpdating = updating;
     if (calculation !== XL.calculationManual) app.Calculation = calculation;
-  };
-  let result: T;
-  try {
-    result = work();
-  } catch (error) {
-    try {
-      restore();
-    } catch {
-      // The work's error is the one to report; a failure to restore after it says nothing more.
-    }
-    throw error;
   }
-  restore();
-  return result;
 }
 
 /** A sheet name as a formula reference: always quoted, quotes doubled. */
@@ -615,8 +608,10 @@ export class WpsWorkbook implements WorkbookActions {
   async insertWorkbook(base64: string, progress?: Progress): Promise<InsertedSheet[]> {
     let grids: Grid[];
     try {
-      // The project's own reader, with its limits, as the browser preview reads a file.
+      // The project's own reader, with its limits, as the browser preview reads a file. Loaded
+      // only here: exceljs is most of its size, and neither 一键校验 nor the other tabs need it.
       const bytes = bytesOfBase64(base64);
+      const { readWorkbook } = await import(/* webpackChunkName: "reader" */ "../files/read");
       grids = await readWorkbook(bytes.buffer as ArrayBuffer);
     } catch (error) {
       throw toHostError("import", error);
@@ -672,7 +667,9 @@ export class WpsWorkbook implements WorkbookActions {
       const removed = new Set(remove);
       const kept = wanted.filter((sheet) => byId.has(sheet.id) && !removed.has(sheet.id));
       const keptIds = new Set(kept.map((sheet) => sheet.id));
-      for (const id of removed) byId.get(id)?.sheet.Delete();
+      quietly(this.app(), () => {
+        for (const id of removed) byId.get(id)?.sheet.Delete();
+      });
 
       const taken = sheets.filter((s) => !(s.tag && (removed.has(s.tag.id) || keptIds.has(s.tag.id)))).map((s) => s.name);
       const targets: string[] = [];

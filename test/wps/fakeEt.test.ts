@@ -479,6 +479,8 @@ describe("worksheets", () => {
     const sheets = fake.root.ActiveWorkbook!.Worksheets;
     const report = sheets.Item("报表");
     report.Names.Add("标记", "=1");
+    expect(() => report.Delete()).toThrow(/DisplayAlerts/);
+    fake.root.DisplayAlerts = false;
     report.Delete();
     expect([sheets.Count, fake.root.ActiveSheet!.Name, fake.names("说明")]).toEqual([1, "说明", []]);
     expect(fake.root.ActiveWorkbook!.Names.Count).toBe(0);

@@ -580,6 +580,7 @@ class Book {
   /** Set by createFakeEt once the sheets are loaded. */
   active!: SheetState;
   screenUpdating = true;
+  displayAlerts = true;
   calculation = -4105;
   readonly panes: FakeTaskPaneData[] = [];
   readonly storage = new Map<string, string>();
@@ -1602,10 +1603,15 @@ class WorksheetObject extends SheetBound implements EtWorksheet {
     return new CommentsObject(this.book, this.sheet);
   }
 
-  /** Excel keeps at least one visible sheet; the sheet's own names go with it. */
+  /**
+   * Excel keeps at least one visible sheet; the sheet's own names go with it. With DisplayAlerts
+   * on, a sheet holding data asks the user to confirm: a dialog an add-in must never raise, so
+   * here it throws.
+   */
   Delete(): void {
     this.hit("Delete");
     if (this.sheet.visible === -1 && this.book.visibleSheets().length === 1) throw comError("Delete method of Worksheet class failed", "a workbook must keep one visible sheet");
+    if (this.book.displayAlerts && this.sheet.cells.size > 0) throw comError("Delete method of Worksheet class failed", "DisplayAlerts is on: WPS would ask the user to confirm");
     if (this.book.active === this.sheet) this.book.activateNeighbour(this.sheet);
     this.book.sheets.splice(this.book.sheets.indexOf(this.sheet), 1);
     for (const state of this.book.names.filter((name) => name.sheet === this.sheet)) {
@@ -1865,6 +1871,16 @@ class ApplicationObject extends ModelObject implements EtRoot {
   set ScreenUpdating(value: boolean) {
     this.hit("ScreenUpdating.set");
     this.book.screenUpdating = Boolean(value);
+  }
+
+  get DisplayAlerts(): boolean {
+    this.hit("DisplayAlerts.get");
+    return this.book.displayAlerts;
+  }
+
+  set DisplayAlerts(value: boolean) {
+    this.hit("DisplayAlerts.set");
+    this.book.displayAlerts = Boolean(value);
   }
 
   get Calculation(): number {
