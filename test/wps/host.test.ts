@@ -39,7 +39,7 @@ describe("a messy submission in WPS", () => {
   let data: FakeBookData;
 
   beforeAll(async () => {
-    file = await makeXlsx("wps-messy.xlsx", messyRows());
+    file = await makeXlsx("wps-messy", messyRows());
     data = await fakeBookFromXlsx(file);
   });
 
