@@ -43,9 +43,14 @@ describe("a messy submission in WPS", () => {
     data = await fakeBookFromXlsx(file);
   });
 
-  test("is read into the grids the file reader makes, so the findings are the CLI's", async () => {
-    const fake = createFakeEt(data);
-    const [book] = await hostOn(fake).readWorkbooks("all");
+  test.each([
+    ["2-D arrays", false],
+    ["one row as a 1-D array, as some builds give it", true],
+  ])("with Value2 as %s, is read into the grids the file reader makes, so the findings are the CLI's", async (_shape, oneRowAs1D) => {
+    const fake = createFakeEt(data, { oneRowAs1D });
+    // With 1-D rows, blocks of one row each (the sheet is 14 columns wide): every read is a row.
+    const [book] = await hostOn(fake, oneRowAs1D ? 14 : undefined).readWorkbooks("all");
+    if (oneRowAs1D) expect(fake.callLog.filter((call) => call === "Range.Value2.get").length).toBeGreaterThan(10);
     const fromFile = await readWorkbook(readFileSync(file));
     const wps = validateWorkbooks([book], { locale: LOCALE }).report;
     const cli = validateWorkbooks([{ file: book.file, grids: fromFile }], { locale: LOCALE }).report;
