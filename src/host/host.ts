@@ -70,6 +70,11 @@ export type HostLack = "chart" | "tableStyle" | "fileInsert";
 export interface WorkbookActions {
   /** What this workbook cannot do (WPS: no charts, no table styles, no sheets inserted from a file); none in Excel. */
   readonly lacks?: ReadonlySet<HostLack>;
+  /**
+   * The largest .xlsx insertWorkbook takes, where it is the file reader's limit (WPS); absent in
+   * Excel, whose limit is Excel on the web's request size (ImportView's MAX_IMPORT_BYTES).
+   */
+  readonly maxImportBytes?: number;
   /** Names of the workbook's visible sheets, in tab order, without the sheets the add-in owns. */
   sheetNames(): Promise<string[]>;
   /** A sheet by name, read as a grid (the roster); null when there is none of that name. */

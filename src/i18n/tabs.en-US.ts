@@ -130,4 +130,6 @@ export const tabsEnUS: Record<keyof typeof tabsZhCN, string> = {
   "tabs.lacks.fileInsert": "In WPS, importing copies each sheet's values and merged cells only, without the file's formats, formulas or data validation.",
   "tabs.notice.functionsUnsupported": "This WPS cannot host custom functions (12.1.0.20540 or later is needed): the DJ functions are unavailable; 一键校验 and the pane work as usual.",
   "tabs.notice.functionsFailed": "The DJ functions could not be registered: {reason}. 一键校验 and the pane work as usual.",
+  "tabs.import.readerLimit": "At most {size} MB a file.",
+  "tabs.import.tooLargeForReader": "“{file}” is {size} MB, over the {limit} MB a file may have; it was not imported. Remove unneeded sheets or pictures and try again.",
 };

@@ -128,4 +128,6 @@ export const tabsZhCN = {
   "tabs.lacks.fileInsert": "WPS 中导入只复制各工作表的数值和合并单元格，不带原文件的格式、公式和数据验证。",
   "tabs.notice.functionsUnsupported": "此版本 WPS 不支持自定义函数（需要 12.1.0.20540 或更高版本）：DJ 函数不可用，一键校验和助手照常可用。",
   "tabs.notice.functionsFailed": "DJ 函数未能注册：{reason}。一键校验和助手照常可用。",
+  "tabs.import.readerLimit": "单个文件上限 {size} MB。",
+  "tabs.import.tooLargeForReader": "“{file}”有 {size} MB，超过单个文件 {limit} MB 的上限，未导入。请删去多余的工作表或图片后再试。",
 } as const;

@@ -55,10 +55,15 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
   const [confirm, dialog] = useConfirm();
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
 
+  // Excel on the web's request size, or the host's own reader's limit (WPS).
+  const limit = workbook.maxImportBytes ?? MAX_IMPORT_BYTES;
+  const limitKey = workbook.maxImportBytes === undefined ? "tabs.import.limit" : "tabs.import.readerLimit";
+
   /** Inserts one file's sheets and settles them: kept, replacing, or removed. */
   const importFile = async (file: File, progress: Progress): Promise<Outcome[]> => {
-    if (file.size > MAX_IMPORT_BYTES) {
-      return [{ kind: "refused", message: t("tabs.import.tooLarge", { file: file.name, size: megabytes(file.size), limit: megabytes(MAX_IMPORT_BYTES) }) }];
+    if (file.size > limit) {
+      const key = workbook.maxImportBytes === undefined ? "tabs.import.tooLarge" : "tabs.import.tooLargeForReader";
+      return [{ kind: "refused", message: t(key, { file: file.name, size: megabytes(file.size), limit: megabytes(limit) }) }];
     }
     const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
     const inserted = await workbook.insertWorkbook(base64, progress);
@@ -130,7 +135,7 @@ export function ImportView({ host, workbook, store }: WorkbookViewProps) {
       <div>
         <FilePicker label={t("tabs.import.pick")} primary disabled={busy} onFiles={(files) => void onFiles(files)} />
       </div>
-      <Caption1 className={styles.muted}>{t("tabs.import.limit", { size: megabytes(MAX_IMPORT_BYTES) })}</Caption1>
+      <Caption1 className={styles.muted}>{t(limitKey, { size: megabytes(limit) })}</Caption1>
       <Feedback state={action.state} />
       {imported.length > 0 && (
         <>

@@ -35,6 +35,7 @@ import { addressOf, ERROR_VALUES, rangeOf, readGrids } from "./readGrid";
 import { readRecord, writeRecord, type RecordedFix, type WpsRecord } from "./record";
 import { resolveStructuredRefs, tablePlace, type TablePlace } from "./structuredRefs";
 import { activeBook, newId, taggedSheets, writeTag, type TaggedSheet } from "./tags";
+import { DEFAULT_READ_LIMITS } from "../files/limits";
 
 /**
  * Cells per block written or read. Unlike Office.js, ET has no request size cap; the block keeps
@@ -461,6 +462,8 @@ function writeGrid(sheet: EtWorksheet, grid: Grid, blockCells: number): void {
 
 export class WpsWorkbook implements WorkbookActions {
   readonly lacks: ReadonlySet<HostLack> = LACKS;
+  /** The file reader's limit: a file is read here, not sent to WPS as Excel sends it. */
+  readonly maxImportBytes = DEFAULT_READ_LIMITS.maxFileBytes;
   /** Tag ids of sheets inserted by insertWorkbook and not yet settled. */
   private readonly inserted = new Set<string>();
 

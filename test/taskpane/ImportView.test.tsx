@@ -156,3 +156,27 @@ test("speaks English", async () => {
   expect(screen.getByText(/^“big.xlsx” is 4.0 MB, over the limit of about 3.5 MB/)).toBeTruthy();
   expect(screen.getByRole("button", { name: "Choose files" })).toBeTruthy();
 });
+
+/** A workbook whose file is read by the add-in's own reader, as in WPS: its limit, and no sheets inserted from a file. */
+class ReaderWorkbook extends StandInWorkbook {
+  readonly maxImportBytes = 20 * 1024 * 1024;
+  readonly lacks = new Set(["fileInsert"] as const);
+}
+
+test("where the host reads the file itself (WPS), its reader's limit applies and the tab says what importing copies", async () => {
+  const workbook = new ReaderWorkbook();
+  workbook.inserts.push([workbook.inserted(submission("Sheet1", "三局"))]);
+  renderImport(workbook);
+  expect(screen.getByText("单个文件上限 20.0 MB。")).toBeTruthy();
+  expect(screen.getByRole("note").textContent).toBe("WPS 中导入只复制各工作表的数值和合并单元格，不带原文件的格式、公式和数据验证。");
+  const large = xlsx("三局.xlsx", new Uint8Array(4 * 1024 * 1024));
+  await choose([large.file]);
+  await settled();
+  expect(large.read).toHaveBeenCalledTimes(1);
+  expect(workbook.callsOf("insertWorkbook")).toHaveLength(1);
+  const huge = xlsx("大文件.xlsx", new Uint8Array(21 * 1024 * 1024));
+  await choose([huge.file]);
+  await settled();
+  expect(huge.read).not.toHaveBeenCalled();
+  expect(screen.getByText("“大文件.xlsx”有 21.0 MB，超过单个文件 20.0 MB 的上限，未导入。请删去多余的工作表或图片后再试。")).toBeTruthy();
+});
