@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import type { BrowserContext, Page } from "playwright-core";
-import { validateWorkbooks } from "../../src/engine";
+import { kindText, validateWorkbooks } from "../../src/engine";
 import { readWorkbook } from "../../src/files/read";
 import { locatedFindings } from "../../src/host/host";
 import { planMarks, SIGNATURE } from "../../src/host/marks";
@@ -196,9 +196,24 @@ describe("the WPS add-in in Chromium over a fake ET model", () => {
     await pane.getByRole("button", { name: t("tabs.results.freeze") }).click();
     await pane.getByText(/已生成只含数值的副本/).waitFor();
 
+    await pane.getByRole("tab", { name: t("tabs.tab.flags") }).click();
+    await pane.getByRole("button", { name: t("tabs.flags.run") }).click();
+    await pane.getByText(/预警表已写入工作表/).waitFor();
+
+    await pane.getByRole("tab", { name: t("tabs.tab.template") }).click();
+    await pane.getByRole("button", { name: t("tabs.template.run", { name: kindText("submission", "zh-CN")("kind.template") }) }).click();
+    await pane.getByText(/已插入工作表/).waitFor();
+
+    await pane.getByRole("tab", { name: t("tabs.tab.settings") }).click();
+    await pane.getByRole("button", { name: t("tabs.settings.save") }).click();
+    await pane.getByText(/参数已保存到工作表/).waitFor();
+
     const book = await fake((f) => f.snapshot());
     const names = book.sheets.map((sheet) => sheet.name);
-    expect(names).toEqual(expect.arrayContaining([SHEET, "汇总", "考核结果", "参数"]));
+    expect(names).toEqual(expect.arrayContaining([SHEET, "汇总", "考核结果", "参数", "预警"]));
+    // The template's drop-down lists and prompts, as WPS's Validation.Add takes them.
+    const template = book.sheets.find((sheet) => !original.sheets.some((o) => o.name === sheet.name) && (sheet.validations ?? []).length > 0);
+    expect(template?.validations?.some((v) => v.type === 3 && (v.formula1 ?? "").includes("一般"))).toBe(true);
     const results = book.sheets.find((sheet) => sheet.name === "考核结果")!;
     const formulas = results.cells.flatMap((cell) => (cell.formula ? [cell.formula] : []));
     // The DJ functions and the table references, written as cell references WPS can read.
