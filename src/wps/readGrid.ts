@@ -155,19 +155,21 @@ interface Plan {
   cols: number;
 }
 
-/** The used range of a sheet, or undefined for a sheet with nothing in it. */
-function usedArea(sheet: EtWorksheet): Omit<Plan, "source" | "grid"> | undefined {
+/**
+ * A sheet's used range in sheet cells (1-based); undefined for a sheet with nothing in it, whose
+ * used range ET gives as A1 alone, holding no value and no formula.
+ */
+export function usedRect(sheet: EtWorksheet): CellRange | undefined {
   const used = sheet.UsedRange;
   const top = used.Row;
   const left = used.Column;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
-  // An empty sheet's used range is A1 alone, holding nothing.
   if (rows === 1 && cols === 1) {
-    const value = used.Value2;
-    if (value === undefined || value === null || value === "") return undefined;
+    const value = matrixOf(used.Value2, 1, 1)[0][0];
+    if ((value === undefined || value === null || value === "") && !String(used.Formula ?? "").startsWith("=")) return undefined;
   }
-  return { top, left, rows, cols };
+  return { top, left, bottom: top + rows - 1, right: left + cols - 1 };
 }
 
 /** Reads the sheets into grids, in the order given. Hidden sheets are listed but not read. */
@@ -179,10 +181,10 @@ export function readGrids(sheets: SheetToRead[], options: ReadOptions = {}): Gri
     const grid: Grid = { sheet: source.name, origin: { row: 1, col: 1 }, cells: [], merges: [], visible: source.visible };
     grids.push(grid);
     if (!source.visible) continue;
-    const area = usedArea(source.sheet);
-    if (!area) continue;
-    grid.origin = { row: area.top, col: area.left };
-    plans.push({ source, grid, ...area });
+    const used = usedRect(source.sheet);
+    if (!used) continue;
+    grid.origin = { row: used.top, col: used.left };
+    plans.push({ source, grid, top: used.top, left: used.left, rows: used.bottom - used.top + 1, cols: used.right - used.left + 1 });
   }
   const total = plans.reduce((sum, plan) => sum + rowBlocks(plan.rows, plan.cols, blockCells).length, 0);
   let done = 0;

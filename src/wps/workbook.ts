@@ -31,7 +31,7 @@ import { wpsStrings, wpsText } from "../i18n/wps";
 import { bgr, matrixOf, XL, type EtApplication, type EtName, type EtRange, type EtWorkbook, type EtWorksheet } from "./et";
 import { guarded, refusal, toHostError } from "./errors";
 import { MAX_ADDRESS, worksheetsOf } from "./marks";
-import { addressOf, ERROR_VALUES, rangeOf, readGrids } from "./readGrid";
+import { addressOf, ERROR_VALUES, rangeOf, readGrids, usedRect } from "./readGrid";
 import { readRecord, writeRecord, type RecordedFix, type WpsRecord } from "./record";
 import { resolveStructuredRefs, tablePlace, type TablePlace } from "./structuredRefs";
 import { activeBook, newId, taggedSheets, writeTag, type TaggedSheet } from "./tags";
@@ -335,19 +335,6 @@ function sheetsByName(book: EtWorkbook): Map<string, EtWorksheet> {
 // ---------------------------------------------------------------------------------------------
 // Freezing
 
-/** Sheet cells (1-based) of the used range; undefined for an empty sheet. */
-function usedRect(sheet: EtWorksheet): CellRange | undefined {
-  const used = sheet.UsedRange;
-  const top = used.Row;
-  const left = used.Column;
-  const rows = used.Rows.Count;
-  const cols = used.Columns.Count;
-  if (rows === 1 && cols === 1) {
-    const value = valueOfCell(used);
-    if ((value === undefined || value === null || value === "") && !String(used.Formula ?? "").startsWith("=")) return undefined;
-  }
-  return { top, left, bottom: top + rows - 1, right: left + cols - 1 };
-}
 
 /**
  * Whether a cell shows a computed value: it holds a formula, or it holds no formula of its own yet
