@@ -38,4 +38,5 @@ export const wpsEnUS: Record<keyof typeof wpsZhCN, string> = {
   "wps.ribbon.openPaneTip": "Open the 党建考核助手 task pane",
   "wps.ribbon.failed": "党建考核助手 failed: {reason}",
   "wps.pane.title": "党建考核助手",
+  "wps.pane.outsideWps": "This page is 党建考核助手's task pane in WPS 表格: open it from WPS 表格 with 党建考核 › 打开助手.",
 };

@@ -36,4 +36,5 @@ export const wpsZhCN = {
   "wps.ribbon.openPaneTip": "打开党建考核助手任务窗格",
   "wps.ribbon.failed": "党建考核助手出错：{reason}",
   "wps.pane.title": "党建考核助手",
+  "wps.pane.outsideWps": "这个页面是党建考核助手在 WPS 表格中的任务窗格，请在 WPS 表格中点“党建考核 › 打开助手”打开。",
 } as const;

@@ -7,6 +7,7 @@
 import { createRoot } from "react-dom/client";
 import { localeOf } from "../i18n";
 import { paneText } from "../i18n/pane";
+import { wpsText } from "../i18n/wps";
 import { App, type AppNotice } from "../taskpane/App";
 import { PaneBoundary } from "../taskpane/PaneBoundary";
 import { LocaleProvider } from "../taskpane/text";
@@ -49,7 +50,7 @@ if (app) {
 createRoot(root).render(
   <PaneBoundary locale={locale}>
     <LocaleProvider value={locale}>
-      <App host={host} store={store} notice={app ? functionsNotice(app) : undefined} />
+      {app && host ? <App host={host} store={store} notice={functionsNotice(app)} /> : <p role="alert">{wpsText(locale)("wps.pane.outsideWps")}</p>}
     </LocaleProvider>
   </PaneBoundary>,
 );
