@@ -22,7 +22,7 @@ import { planMarks, SIGNATURE } from "../../src/host/marks";
 import { paneText } from "../../src/i18n/pane";
 import { ROOT } from "../addin/dist";
 import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
-import type { FakeBookData, FakeEt, FakeFormatConditionData, FakeTaskPaneData } from "../wps/fakeEt";
+import type { FakeBookData, FakeEt, FakeFormatConditionData, FakeOptions, FakeTaskPaneData } from "../wps/fakeEt";
 import { DIST_WPS, readDistWps } from "../wps/distWps";
 import { fakeBookFromXlsx } from "../wps/fromXlsx";
 import { closeServer, launchChromium, outsideRequests, RESULTS, serveDist, type Browser } from "./support";
@@ -43,7 +43,7 @@ declare global {
  * page, and handed to the pane's page (opened from it) as WPS hands both the same Application.
  * CreateTaskPane also opens its URL, so the pane is a real page of its own.
  */
-function injection(data: FakeBookData): string {
+function injection(data: FakeBookData, options: FakeOptions = {}): string {
   const source = readFileSync(join(ROOT, "test", "wps", "fakeEt.ts"), "utf8");
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017 } });
   return `(() => {
@@ -55,7 +55,7 @@ function injection(data: FakeBookData): string {
     const exports = {};
     const module = { exports };
     ${outputText}
-    const fake = exports.createFakeEt(${JSON.stringify(data)});
+    const fake = exports.createFakeEt(${JSON.stringify(data)}, ${JSON.stringify(options)});
     const create = fake.root.CreateTaskPane.bind(fake.root);
     fake.root.CreateTaskPane = (url, title) => {
       const pane = create(url, title);
@@ -228,6 +228,36 @@ describe("the WPS add-in in Chromium over a fake ET model", () => {
 
   test("nothing left 127.0.0.1 and no script failed", () => {
     expect(outsideRequests(requests, origin)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the WPS add-in on a WPS without custom functions (before 12.1.0.20540)", () => {
+  let server: Server;
+  let browser: Browser;
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer(server);
+  });
+
+  test("still has its ribbon and pane, and the pane says the DJ functions are unavailable", async () => {
+    const data = await fakeBookFromXlsx(await makeXlsx("wps-old", messyRows()));
+    let origin: string;
+    ({ server, origin } = await serveDist(DIST_WPS));
+    browser = await launchChromium();
+    const { context, page } = browser;
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await context.addInitScript(injection(data, { customFunctions: false, version: "11.1.0.11664" }));
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => window.ribbon !== undefined);
+    expect(await page.evaluate(() => window.__fake!.pluginStorage()["dj-assess.functions"])).toBe(JSON.stringify({ state: "unsupported" }));
+    const opened = context.waitForEvent("page");
+    await page.evaluate(() => window.ribbon!.OnAction({ Id: "djValidate" }));
+    const pane = await opened;
+    await pane.getByText(t("tabs.notice.functionsUnsupported")).waitFor();
+    expect(Object.keys(await page.evaluate(() => window.__fake!.comments("报表"))).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });
