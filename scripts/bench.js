@@ -12,7 +12,10 @@
  *   React or Fluent UI (it must not).
  * cli: `dj-assess validate <50 files> --json` end to end in a child process (wall time and peak
  *   RSS), against the same child doing nothing but start (`--help`); and the same 50 files read
- *   and validated in this process, phase by phase, to say where the time goes.
+ *   and validated in this process, phase by phase, to say where the time goes. Against it, what an
+ *   office would script instead: Debian's python3-pandas reading the same 50 files with
+ *   pd.read_excel(f, sheet_name=None, header=None), run in turn with the CLI, five pairs; skipped,
+ *   with a line saying so, where /usr/bin/python3 has no pandas.
  *
  * Syncs per validation in Excel are not timed here: they are counted against office-addin-mock
  * by test/excel/excelHost.test.ts (100 and 10 000 rows) and test/excel/marks.test.ts (10 and
@@ -410,6 +413,32 @@ function runCli(args, preload) {
   return { wallMs, maxRssKb: Number(rss[1]), stdout: child.stdout };
 }
 
+/** Debian's own Python: pandas and openpyxl come from python3-pandas and python3-openpyxl. */
+const PYTHON = "/usr/bin/python3";
+
+/** What an office would otherwise script: every sheet of every file read with pandas, nothing checked. */
+const PANDAS_SCRIPT = [
+  "import resource, sys",
+  "import pandas as pd",
+  "for f in sys.argv[1:]:",
+  "    pd.read_excel(f, sheet_name=None, header=None)",
+  "sys.stderr.write('dj-bench-max-rss=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+].join("\n");
+
+function hasPandas() {
+  return spawnSync(PYTHON, ["-c", "import pandas, openpyxl"], { encoding: "utf8" }).status === 0;
+}
+
+/** Wall time and peak RSS of pandas reading the files in a child process. */
+function runPandas(files) {
+  const start = performance.now();
+  const child = spawnSync(PYTHON, ["-c", PANDAS_SCRIPT, ...files], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - start;
+  if (child.status !== 0) throw new Error(`pandas exited ${child.status}: ${child.stderr}`);
+  const rss = /dj-bench-max-rss=(\d+)/.exec(child.stderr);
+  return { wallMs, maxRssKb: Number(rss[1]) };
+}
+
 async function benchCli() {
   const FILES = 50;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dj-bench-"));
@@ -430,11 +459,14 @@ async function benchCli() {
 
     const startup = [];
     const runs = [];
+    const pandas = hasPandas() ? [] : undefined;
     let last;
+    // In turn, pair by pair: the machine's load falls on both sides alike.
     for (let i = 0; i < REPEAT; i++) {
       startup.push(runCli(["--help"], preload).wallMs);
       last = runCli(["validate", ...files, "--json"], preload);
       runs.push(last);
+      pandas?.push(runPandas(files));
     }
     const summary = JSON.parse(last.stdout).summary;
 
@@ -447,6 +479,17 @@ async function benchCli() {
     const json = time(() => JSON.stringify(validation.result, null, 2), 1);
 
     const wall = runs.map((r) => r.wallMs);
+    const maxRssMB = Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024);
+    const versusPandas = pandas
+      ? {
+          wallMs: Math.round(median(pandas.map((r) => r.wallMs))),
+          maxRssMB: Math.round(Math.max(...pandas.map((r) => r.maxRssKb)) / 1024),
+          wallRatio: Number((median(wall) / median(pandas.map((r) => r.wallMs))).toFixed(2)),
+          wallGoal: "≤ 0.5",
+          rssRatio: Number((maxRssMB / (Math.max(...pandas.map((r) => r.maxRssKb)) / 1024)).toFixed(2)),
+          rssGoal: "≤ 1",
+        }
+      : "not measured: /usr/bin/python3 has no pandas (apt-get install python3-pandas python3-openpyxl)";
     console.log(
       JSON.stringify({
         case: "cli.validate",
@@ -459,7 +502,8 @@ async function benchCli() {
         wallMinMs: Math.round(Math.min(...wall)),
         wallMaxMs: Math.round(Math.max(...wall)),
         ratioToStartup: Number((median(wall) / median(startup)).toFixed(1)),
-        maxRssMB: Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024),
+        maxRssMB,
+        pandas: versusPandas,
         inProcess: { readMs: Math.round(readMs), validateMs: Math.round(validation.ms), jsonMs: Math.round(json.ms) },
         generateMs: Math.round(generateMs),
         errors: summary.errors,
@@ -472,13 +516,14 @@ async function benchCli() {
   }
 }
 
+const CASES = { engine: benchEngine, ledger: benchLedger, dues: benchDues, functions: benchFunctions, bundles: benchBundles, cli: benchCli };
+
+/** Every case, or those BENCH_CASES names (BENCH_CASES=cli,engine npm run bench). */
 async function main() {
-  benchEngine();
-  benchLedger();
-  benchDues();
-  benchFunctions();
-  benchBundles();
-  await benchCli();
+  const wanted = process.env.BENCH_CASES ? process.env.BENCH_CASES.split(",") : Object.keys(CASES);
+  const unknown = wanted.filter((name) => !(name in CASES));
+  if (unknown.length > 0) throw new Error(`BENCH_CASES: no case ${unknown.join(", ")} (cases: ${Object.keys(CASES).join(", ")})`);
+  for (const name of wanted) await CASES[name]();
 }
 
 main().catch((error) => {
