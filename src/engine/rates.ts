@@ -50,39 +50,41 @@ function pairs<A, B>(a: readonly (A | Blank)[], b: readonly (B | Blank)[]): [A, 
 
 /**
  * The filled (start, end) pairs as positions in the scheme. A cohort holds a few distinct texts
- * many times over, so each distinct text is cleaned once.
+ * many times over, so each distinct text is cleaned and placed once, and the pairs are two
+ * typed arrays of positions: no string or tuple per member.
  */
 function rankedPairs(
   start: readonly (string | Blank)[],
   end: readonly (string | Blank)[],
   levels: readonly string[] | null,
   extra: string | null,
-): { ranks: { scheme: readonly string[]; start: number[]; end: number[] }; top: number } {
+): { ranks: { scheme: readonly string[]; start: Int32Array; end: Int32Array }; top: number } {
   if (start.length !== end.length) throw new ScoreError("value", engineWords("score.shapeMismatch"));
   const cleaned = new Map<string, string>();
-  const clean = (text: string) => {
-    let c = cleaned.get(text);
-    if (c === undefined) {
-      c = cleanLevel(text);
-      cleaned.set(text, c);
-    }
-    return c;
-  };
-  const starts: string[] = [];
-  const ends: string[] = [];
   for (let i = 0; i < start.length; i++) {
     const s = start[i];
     const e = end[i];
     if (s === null || e === null) continue;
-    starts.push(clean(s));
-    ends.push(clean(e));
+    if (!cleaned.has(s)) cleaned.set(s, cleanLevel(s));
+    if (!cleaned.has(e)) cleaned.set(e, cleanLevel(e));
   }
   const distinct = new Set(cleaned.values());
   if (extra !== null) distinct.add(extra);
   const scheme = resolveScheme([...distinct], levels);
   const position = new Map(scheme.map((level, i) => [level, i]));
-  const at = (level: string) => position.get(level) as number;
-  return { ranks: { scheme, start: starts.map(at), end: ends.map(at) }, top: scheme.length - 1 };
+  const rank = new Map([...cleaned].map(([text, level]) => [text, position.get(level) as number]));
+  const starts = new Int32Array(start.length);
+  const ends = new Int32Array(start.length);
+  let filled = 0;
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i];
+    const e = end[i];
+    if (s === null || e === null) continue;
+    starts[filled] = rank.get(s) as number;
+    ends[filled] = rank.get(e) as number;
+    filled++;
+  }
+  return { ranks: { scheme, start: starts.subarray(0, filled), end: ends.subarray(0, filled) }, top: scheme.length - 1 };
 }
 
 function share(hits: number, total: number): number {

@@ -264,9 +264,26 @@ export function cohort(arg: unknown): unknown[] {
   return out;
 }
 
-/** A cohort of levels: text as written (numbers as their digits), blanks as null. */
+/**
+ * A cohort of levels: text as written (numbers as their digits), blanks as null. One pass over
+ * the range; a cohort holds a few distinct texts many times over (100 000 cells of 后进/一般/先进),
+ * so each distinct text is tested for blankness once.
+ */
 export function levelCohort(arg: unknown): (string | null)[] {
-  return cohort(arg).map((value) => (value === null ? null : textOf(value)));
+  const blankText = new Map<string, boolean>();
+  const out: (string | null)[] = [];
+  for (const line of matrixOf(arg)) {
+    for (const value of line) {
+      if (typeof value === "string") {
+        let blank = blankText.get(value);
+        if (blank === undefined) blankText.set(value, (blank = isBlank(value)));
+        out.push(blank ? null : value);
+      } else {
+        out.push(isBlank(value) ? null : textOf(value));
+      }
+    }
+  }
+  return out;
 }
 
 /** A cohort of numbers, blanks as null; a member that is no number is #VALUE! naming it. */
