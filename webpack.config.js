@@ -5,6 +5,8 @@
  * preview.html (the browser preview on opened .xlsx files, with exceljs and without office.js).
  *
  * `webpack --mode production` with ADDIN_URL=https://host/path/ writes a manifest pointing there.
+ * `--env functionsOnly` builds functions.js and its metadata alone, into the dist/ there is
+ * (`npm run test:unit`: the functions' tests load the built bundle the way Excel binds it).
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -16,23 +18,77 @@ const { CONTENT_SECURITY_POLICY, typescriptRule } = require("./scripts/webpack-c
 
 const OFFICE_JS = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
+/** The pages, the manifest, the icons and office.js: everything but functions.js and its metadata. */
+function pagePlugins(publicUrl) {
+  return [
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      // One page is the runtime of the pane, the ribbon commands and the custom functions.
+      chunks: ["taskpane", "functions", "commands"],
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
+    }),
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview"],
+      templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        // Named explicitly: a root-level glob makes `webpack --watch` rebuild forever.
+        {
+          from: "manifest.xml",
+          to: "manifest.xml",
+          transform: publicUrl ? (content) => rewriteManifest(content.toString(), publicUrl) : undefined,
+        },
+        { from: "assets", to: "assets" },
+        // office.js loads its host and locale files next to itself: copy those Excel can ask for.
+        {
+          from: "**/*.js",
+          context: OFFICE_JS,
+          to: "assets/office-js/",
+          // Already minified by Microsoft; without this, terser spends a minute on 13 MB.
+          info: { minimized: true },
+          globOptions: {
+            ignore: [
+              "**/*.debug.js",
+              "**/*vsdoc.js",
+              "**/outlook*.js",
+              "**/word*.js",
+              "**/powerpoint*.js",
+              "**/onenote*.js",
+              "**/project*.js",
+              "**/access*.js",
+              "**/html2canvas.js",
+              "**/agaveerrorux/**",
+            ],
+          },
+        },
+      ],
+    }),
+  ];
+}
 
-module.exports = (env, argv) => {
+module.exports = (env = {}, argv) => {
   const production = argv.mode === "production";
+  const functionsOnly = Boolean(env.functionsOnly);
   const publicUrl = production ? addinUrl(process.env.ADDIN_URL) : undefined;
 
   return {
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
-      // The browser preview: the 校验 view on opened files, with exceljs; no office.js.
-      preview: "./src/preview/index.tsx",
-    },
+    entry: functionsOnly
+      ? { functions: "./src/functions/functions.ts" }
+      : {
+          taskpane: "./src/taskpane/index.tsx",
+          functions: "./src/functions/functions.ts",
+          commands: "./src/commands/commands.ts",
+          // The browser preview: the 校验 view on opened files, with exceljs; no office.js.
+          preview: "./src/preview/index.tsx",
+        },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      clean: !functionsOnly,
     },
     devtool: production ? false : "source-map",
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -42,52 +98,7 @@ module.exports = (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new ZhCnMetadataPlugin(),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        // One page is the runtime of the pane, the ribbon commands and the custom functions.
-        chunks: ["taskpane", "functions", "commands"],
-        templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
-      }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-        templateParameters: { contentSecurityPolicy: CONTENT_SECURITY_POLICY },
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          // Named explicitly: a root-level glob makes `webpack --watch` rebuild forever.
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: publicUrl ? (content) => rewriteManifest(content.toString(), publicUrl) : undefined,
-          },
-          { from: "assets", to: "assets" },
-          // office.js loads its host and locale files next to itself: copy those Excel can ask for.
-          {
-            from: "**/*.js",
-            context: OFFICE_JS,
-            to: "assets/office-js/",
-            // Already minified by Microsoft; without this, terser spends a minute on 13 MB.
-            info: { minimized: true },
-            globOptions: {
-              ignore: [
-                "**/*.debug.js",
-                "**/*vsdoc.js",
-                "**/outlook*.js",
-                "**/word*.js",
-                "**/powerpoint*.js",
-                "**/onenote*.js",
-                "**/project*.js",
-                "**/access*.js",
-                "**/html2canvas.js",
-                "**/agaveerrorux/**",
-              ],
-            },
-          },
-        ],
-      }),
+      ...(functionsOnly ? [] : pagePlugins(publicUrl)),
     ],
     performance: {
       hints: production ? "warning" : false,
