@@ -439,6 +439,69 @@ function runPandas(files) {
   return { wallMs, maxRssKb: Number(rss[1]) };
 }
 
+/** Grids as an .xlsx file, written row by row (exceljs's streaming writer: 100 000 rows in bounded memory). */
+async function writeGrids(file, grids) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  for (const grid of grids) {
+    const sheet = workbook.addWorksheet(grid.sheet);
+    for (const row of grid.cells) {
+      const added = sheet.addRow(
+        row.map((cell) => (cell.kind === "date" ? new Date((cell.serial - 25569) * 86400000) : cell.kind === "empty" ? null : cell.value)),
+      );
+      row.forEach((cell, c) => {
+        if (cell.kind === "date") added.getCell(c + 1).numFmt = "yyyy-mm-dd";
+      });
+      added.commit();
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+}
+
+/**
+ * Ledgers at scale through the CLI (issue 12): a 100 000-row meeting ledger of 2 000 branches
+ * with their 统计表, and the 20 000-member wide 党费 ledger, each validated by
+ * `dj-assess validate --json` in a child process: wall time, time per 1 000 rows, peak RSS.
+ */
+async function benchLedgersCli() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dj-bench-ledgers-"));
+  try {
+    const preload = path.join(dir, "max-rss.js");
+    fs.writeFileSync(preload, 'process.on("exit", () => process.stderr.write(`dj-bench-max-rss=${process.resourceUsage().maxRSS}\\n`));\n');
+    const cases = [
+      { name: "meetings", rows: 100000, grids: () => [makeReports(2000), makeLedger(100000, 2000)] },
+      { name: "dues", rows: DUES_MEMBERS, grids: () => [makeDuesLedger(DUES_MEMBERS)] },
+    ];
+    for (const { name, rows, grids } of cases) {
+      const file = path.join(dir, `${name}.xlsx`);
+      await writeGrids(file, grids());
+      const runs = [];
+      try {
+        for (let i = 0; i < Math.min(REPEAT, 3); i++) runs.push(runCli(["validate", file, "--json"], preload));
+      } catch (error) {
+        // A read limit refusing the file is a figure too (the "before" of issue 12).
+        console.log(JSON.stringify({ case: `cli.ledger.${name}`, rows, bytes: fs.statSync(file).size, refused: error.message.split("\n")[0] }));
+        continue;
+      }
+      const wall = median(runs.map((r) => r.wallMs));
+      const maxRssMB = Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024);
+      console.log(
+        JSON.stringify({
+          case: `cli.ledger.${name}`,
+          rows,
+          bytes: fs.statSync(file).size,
+          wallMs: Math.round(wall),
+          msPerThousandRows: Number(((wall / rows) * 1000).toFixed(1)),
+          maxRssMB,
+          rssGoalMB: "< 300",
+        }),
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchCli() {
   const FILES = 50;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dj-bench-"));
@@ -516,7 +579,7 @@ async function benchCli() {
   }
 }
 
-const CASES = { engine: benchEngine, ledger: benchLedger, dues: benchDues, functions: benchFunctions, bundles: benchBundles, cli: benchCli };
+const CASES = { engine: benchEngine, ledger: benchLedger, dues: benchDues, functions: benchFunctions, bundles: benchBundles, cli: benchCli, ledgersCli: benchLedgersCli };
 
 /** Every case, or those BENCH_CASES names (BENCH_CASES=cli,engine npm run bench). */
 async function main() {
