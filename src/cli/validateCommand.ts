@@ -7,9 +7,7 @@ import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { validateWorkbooks, type Grid, type Settings, type WorkbookInput } from "../engine";
 import { settingsFromGrid, settingsFromJson } from "../engine/settingsInput";
-import { readWorkbook } from "../files/read";
-import { annotateWorkbook } from "../files/annotate";
-import { isUnsupportedName, WorkbookReadError } from "../files/load";
+import { isUnsupportedName, readWorkbook, WorkbookReadError } from "../files/read";
 import { withReadLimits, type ReadLimits } from "../files/limits";
 import { reasonOf, type Locale, type Translate } from "../i18n";
 import { cliText, type CliKey } from "../i18n/cli";
@@ -191,6 +189,8 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
       if (!original) continue;
       try {
         const findings = file.sheets.flatMap((s) => s.findings);
+        // exceljs, most of the CLI's start-up, is loaded only when a copy is written.
+        const { annotateWorkbook } = await import("../files/annotate.js");
         const copy = await annotateWorkbook(original, file.file, findings, { limits, locale: args.locale });
         const name = chooseOutputName(dir, file.file, taken, inputs);
         writeOwnedFile(dir, name, copy);

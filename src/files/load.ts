@@ -1,13 +1,16 @@
 /**
- * Opening .xlsx bytes with exceljs, with every way that can fail turned into one error the
- * CLI can print on a line and the task pane can show.
+ * Opening .xlsx bytes with exceljs — only to write a copy of the file (the annotated copy) —
+ * with every way that can fail turned into one error the CLI can print on a line and the task
+ * pane can show. Reading for validation goes through the lean reader (read.ts).
  */
 import ExcelJS from "exceljs";
 import { WordedError, wordsOf } from "../i18n";
 import { filesStrings } from "../i18n/files";
 import { checkFileSize, inspectArchive } from "./inspect";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./limits";
+import { bytesOf } from "./read";
 import { WorkbookReadError } from "./readError";
+import { looksLikeOle, looksLikeZip } from "./xlsx/readXlsx";
 
 export { WorkbookReadError, type ReadFailure } from "./readError";
 
@@ -19,28 +22,6 @@ export class WorkbookWriteError extends WordedError {
   }
 }
 
-/** Formats the product does not read: they must be saved as .xlsx first (PRODUCT.md §3). */
-export function isUnsupportedName(file: string): boolean {
-  return /\.(xls|et|csv)$/i.test(file.trim());
-}
-
-export function bytesOf(data: Buffer | ArrayBuffer | Uint8Array): Uint8Array {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** A zip (and so an .xlsx) starts with a local file header "PK\3\4". */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/**
- * OLE compound files: .xls and .et, and also any .xlsx saved with an open password (Office
- * encrypts it into an OLE container). Worth a message of its own: the fix differs.
- */
-function looksLikeOle(bytes: Uint8Array): boolean {
-  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-}
 
 /** jszip's words for a damaged or cut-off archive. */
 const ZIP_FAILURE = /zip|central directory|end of data|signature|compression|crc32/i;

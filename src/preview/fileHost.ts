@@ -7,10 +7,8 @@
  * with `error`, which the engine reports and the pane shows in words.
  */
 import type { Finding, WorkbookInput } from "../engine";
-import { annotateWorkbook } from "../files/annotate";
-import { isUnsupportedName } from "../files/load";
 import { numberedName } from "../host/naming";
-import { readWorkbook } from "../files/read";
+import { isUnsupportedName, readWorkbook } from "../files/read";
 import { reasonOf, type Locale } from "../i18n";
 import { ruleMessage } from "../engine/rules";
 import { paneText } from "../i18n/pane";
@@ -122,7 +120,9 @@ export class FileHost implements Host {
     for (const opened of this.opened) {
       const findings = this.marks.get(opened.name);
       if (!opened.bytes || !findings) continue;
-      // annotateWorkbook's loader takes an ArrayBuffer as well as a Node Buffer.
+      // exceljs comes in its own chunk, fetched when the user first asks for a copy; its loader
+      // takes an ArrayBuffer as well as a Node Buffer.
+      const { annotateWorkbook } = await import(/* webpackChunkName: "annotate" */ "../files/annotate");
       const copy = await annotateWorkbook(opened.bytes.slice(0) as unknown as Buffer, opened.name, findings, { locale: this.locale });
       const dot = opened.name.lastIndexOf(".");
       const stem = dot > 0 ? opened.name.slice(0, dot) : opened.name;

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { columnLetter, type Cell, type Grid } from "../../src/engine/grid";
-import { gridFromWorksheet, isUnsupportedName, readWorkbook } from "../../src/files/read";
+import { isUnsupportedName, readWorkbook } from "../../src/files/read";
+import { gridFromWorksheet } from "../support/exceljsGrids";
 import { fods } from "../support/fods";
 import { toXlsx } from "../support/libreoffice";
 

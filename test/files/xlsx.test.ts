@@ -12,7 +12,8 @@ import { readFile } from "node:fs/promises";
 import { validate } from "../../src/engine";
 import type { Cell, CellRange, Grid } from "../../src/engine/grid";
 import { withReadLimits, type ReadLimits } from "../../src/files/limits";
-import { readWorkbook, WorkbookReadError } from "../../src/files/read";
+import { WorkbookReadError } from "../../src/files/read";
+import { exceljsGrids } from "../support/exceljsGrids";
 import { readXlsx } from "../../src/files/xlsx/readXlsx";
 import { XmlScanner, type Attributes, type XmlHandler } from "../../src/files/xlsx/xml";
 import { cleanRows, departmentRows, ledgerRows, makeXlsx, messyRows } from "../cli/fixtures";
@@ -25,7 +26,7 @@ type Outcome = Grid[] | WorkbookReadError;
 
 async function oracle(data: Buffer, limits?: ReadLimits): Promise<Outcome> {
   try {
-    return await readWorkbook(data, limits);
+    return await exceljsGrids(data, limits);
   } catch (error) {
     if (error instanceof WorkbookReadError) return error;
     throw error;
@@ -150,7 +151,7 @@ const SMALL = fods([{ name: "表一", rows: [["党支部名称", "党员大会"]
 /** 2025-03-01 as an Excel serial (1900 system). */
 const MARCH_1 = 45717;
 
-describe("the same grids as readWorkbook", () => {
+describe("the same grids as the exceljs reader", () => {
   test("LibreOffice's files: the reader tests' submission, text that must survive, the CLI's submissions and ledgers", async () => {
     const files = await Promise.all([
       toXlsx(SUBMISSION, "submission"),
@@ -375,7 +376,7 @@ function asZip64(archive: Buffer): Buffer {
   return Buffer.concat([locals, directory, end64, locator, end]);
 }
 
-describe("the same refusals as readWorkbook (hostile.test.ts's and errors.test.ts's files)", () => {
+describe("the same refusals as the exceljs reader (hostile.test.ts's and errors.test.ts's files)", () => {
   let small: Buffer;
   let libreOffice: Buffer;
 
@@ -478,7 +479,7 @@ describe("the same refusals as readWorkbook (hostile.test.ts's and errors.test.t
     expect(reason(await expectSame(listed, withReadLimits({ maxCells: 11 })))).toBe("too-many-cells");
   });
 
-  test("data validations are not read, so none is refused — even where readWorkbook refuses", async () => {
+  test("data validations are not read, so none is refused — even where the exceljs reader refuses", async () => {
     const lists = ["B", "C", "D"].map((c) => `<dataValidation type="list" sqref="${c}2:${c}1048576"><formula1>"优秀,一般"</formula1></dataValidation>`);
     const three = withSheet(small, sheetXml(rowsXml(1, 3), `<dataValidations count="3">${lists.join("")}</dataValidations>`));
     expect(reason(await oracle(three))).toBe("validations-too-large");
@@ -533,7 +534,7 @@ describe("a LibreOffice-made submission from a template with whole-column drop-d
     expect(lean(template)).toEqual(await oracle(plain));
   });
 
-  test("while readWorkbook refuses it today", async () => {
+  test("which the exceljs reader refuses", async () => {
     expect(reason(await oracle(template))).toBe("validations-too-large");
   });
 

@@ -29,7 +29,7 @@ import { Archive, megabytes } from "./zip";
 import { corrupt, XmlScanner, type XmlHandler } from "./xml";
 
 /** A zip (and so an .xlsx) starts with a local file header "PK\3\4". */
-function looksLikeZip(bytes: Uint8Array): boolean {
+export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
@@ -37,7 +37,7 @@ function looksLikeZip(bytes: Uint8Array): boolean {
  * OLE compound files: .xls and .et, and also any .xlsx saved with an open password (Office
  * encrypts it into an OLE container). Worth a message of its own: the fix differs.
  */
-function looksLikeOle(bytes: Uint8Array): boolean {
+export function looksLikeOle(bytes: Uint8Array): boolean {
   const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
