@@ -48,8 +48,9 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCells: 1_000_000,
   // ≈ 60 MB in exceljs; one whole-column merge (1 048 576 cells) costs about 700 MB.
   maxMergedCells: 100_000,
-  // Two whole-column drop-down lists (2 × 1 048 575 cells), ≈ 180 MB in exceljs: templates
-  // often validate a whole column, three or more such columns are refused.
+  // Only for the annotated copy, which exceljs writes and so reads whole: two whole-column
+  // drop-down lists (2 × 1 048 575 cells) are ≈ 180 MB there. Reading for validation never
+  // builds validations, so a template's whole-column lists refuse no submission.
   maxValidatedCells: 2 * 1_048_576,
 });
 
