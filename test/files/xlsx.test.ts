@@ -20,6 +20,7 @@ import { cleanRows, departmentRows, ledgerRows, makeXlsx, messyRows } from "../c
 import { fods } from "../support/fods";
 import { bombSheet, deflatePieces, fullHeightSheet, rowsXml, SHEET, sheetXml, smallWorkbook, withSheet } from "../support/hostile";
 import { fromFods, toXlsx } from "../support/libreoffice";
+import { wholeColumnListsSubmission } from "../support/templates";
 import { crc32, unzip, zip, zipStored, type StoredEntry } from "../support/zip";
 
 type Outcome = Grid[] | WorkbookReadError;
@@ -496,31 +497,11 @@ describe("a LibreOffice-made submission from a template with whole-column drop-d
    * meeting counts (E, F) whole numbers. LibreOffice writes the lists for the rows they were
    * given on; the template has them from row 3 to Excel's last row, as the sqrefs say after.
    */
-  function withDropDowns(text: string): string {
-    const validations =
-      "<table:content-validations>" +
-      `<table:content-validation table:name="level" table:condition="of:cell-content-is-in-list(&quot;后进&quot;;&quot;一般&quot;;&quot;先进&quot;)" table:allow-empty-cell="true" table:base-cell-address="报表.L17"/>` +
-      `<table:content-validation table:name="count" table:condition="of:cell-content-is-whole-number() and cell-content()&gt;=0" table:allow-empty-cell="true" table:base-cell-address="报表.E17"/>` +
-      "</table:content-validations>";
-    const blank =
-      '<table:table-row table:number-rows-repeated="50">' +
-      '<table:table-cell table:number-columns-repeated="4"/>' +
-      '<table:table-cell table:number-columns-repeated="2" table:content-validation-name="count"/>' +
-      '<table:table-cell table:number-columns-repeated="5"/>' +
-      '<table:table-cell table:content-validation-name="level"/>' +
-      "</table:table-row>";
-    return text.replace("<office:spreadsheet>", `<office:spreadsheet>${validations}`).replace("</table:table>", `${blank}</table:table>`);
-  }
-
   let plain: Buffer;
   let template: Buffer;
 
   beforeAll(async () => {
-    plain = await readFile(await makeXlsx("messy", messyRows()));
-    const made = await readFile(await toXlsx(withDropDowns(fods([{ name: "报表", rows: messyRows() }])), "messy-drop-downs"));
-    template = withParts(made, {
-      "xl/worksheets/sheet1.xml": (xml) => xml.replace(/(<dataValidation [^>]*sqref=")([A-Z]+)\d+:([A-Z]+)\d+"/g, '$1$23:$31048576"'),
-    });
+    ({ plain, template } = await wholeColumnListsSubmission());
   });
 
   test("LibreOffice wrote the lists, and they now cover whole columns from row 3", () => {
