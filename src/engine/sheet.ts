@@ -5,7 +5,7 @@
  */
 import { address, type Cell } from "./grid";
 import type { Column, Header } from "./header";
-import { isRequired, readRow, specOf, type DataRow } from "./rows";
+import { fieldAt, fieldPlan, isRequired, readRow, type DataRow } from "./rows";
 import type { Finding } from "./report";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
@@ -161,21 +161,17 @@ export function missingColumn(header: Header, spec: FieldSpec): FindingInput {
 
 /** Cell rules (excel-error … date-as-text) and missing-value for one data row. */
 function cellFindings(ctx: SheetContext, data: DataRow, settings: Settings): void {
-  for (const field of data.fields.values()) {
-    for (const issue of field.read.issues) {
-      report(ctx, {
-        ...issue,
-        row: field.row,
-        col: field.col,
-        field: field.key,
-        value: originalValue(field.cell),
-      });
-    }
+  const { fields } = data;
+  const { keys, cols, specs } = fields.plan;
+  for (let i = 0; i < keys.length; i++) {
+    const issues = fields.issuesAt(i);
+    if (issues.length === 0) continue;
+    const value = originalValue(fields.cellAt(i));
+    for (const issue of issues) report(ctx, { ...issue, row: data.row, col: cols[i], field: keys[i], value });
   }
-  for (const field of data.fields.values()) {
-    if (!field.read.blank || field.covered || !isRequired(ctx.kind, data, field.key, settings)) continue;
-    const numeric = isNumeric(specOf(ctx.kind, field.key)?.type ?? "text");
-    report(ctx, { rule: "missing-value", variant: numeric ? "default" : "text", row: field.row, col: field.col, field: field.key });
+  for (let i = 0; i < keys.length; i++) {
+    if (!fields.isBlankAt(i) || fields.coveredAt(i) || !isRequired(ctx.kind, data, keys[i], settings)) continue;
+    report(ctx, { rule: "missing-value", variant: isNumeric(specs[i].type) ? "default" : "text", row: data.row, col: cols[i], field: keys[i] });
   }
 }
 
@@ -185,7 +181,7 @@ function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): re
   const values: string[] = [];
   for (const data of rows) {
     for (const key of keys) {
-      const v = data.fields.get(key)?.read.value;
+      const v = data.fields.value(key);
       if (typeof v === "string") values.push(v);
     }
   }
@@ -195,18 +191,10 @@ function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): re
     [...LEVEL_SCHEMES].sort((a, b) => values.filter((v) => b.includes(v)).length - values.filter((v) => a.includes(v)).length)[0];
   for (const data of rows) {
     for (const key of keys) {
-      const field = data.fields.get(key);
-      if (!field || typeof field.read.value !== "string" || scheme.includes(field.read.value)) continue;
-      report(ctx, {
-        rule: "bad-option",
-        variant: "list",
-        row: field.row,
-        col: field.col,
-        field: key,
-        value: originalValue(field.cell),
-        params: { options: scheme.join("、") },
-      });
-      field.read = { value: null, blank: false, invalid: true, issues: [] };
+      const v = data.fields.value(key);
+      if (typeof v !== "string" || scheme.includes(v)) continue;
+      report(ctx, { rule: "bad-option", variant: "list", ...fieldAt(data, key), params: { options: scheme.join("、") } });
+      data.fields.invalidate(key);
     }
   }
   return scheme;
@@ -261,7 +249,7 @@ function resolvePeriod(ctx: SheetContext, title: TitleBlock, rows: DataRow[], se
   if (title.year !== undefined && title.months !== undefined) return { year: title.year, startMonth, months };
   if (settings.assessmentYear !== null) return { year: settings.assessmentYear, startMonth, months };
   const serials = rows.flatMap((row) => {
-    const value = row.fields.get(dated)?.read.value;
+    const value = row.fields.value(dated);
     return typeof value === "number" ? [value] : [];
   });
   const year = title.year ?? commonYear(serials);
@@ -284,6 +272,7 @@ export function parseSheet(view: SheetView, header: Header, kind: SheetKind, set
   const unlabelled = new Set<number>();
   for (let c = header.firstCol; c <= header.lastCol; c++) if (!labelled.has(c)) unlabelled.add(c);
   const blankHeaderReported = new Set<number>();
+  const plan = fieldPlan(header, kind);
 
   const rows: DataRow[] = [];
   const totals: TotalRow[] = [];
@@ -309,7 +298,7 @@ export function parseSheet(view: SheetView, header: Header, kind: SheetKind, set
       totals.push({ row: r, subtotal: rowKind === "subtotal" });
       continue;
     }
-    const data = readRow(view, header, kind, r, unit, title.branch ?? "");
+    const data = readRow(view, plan, r, unit, title.branch ?? "");
     cellFindings(ctx, data, settings);
     rows.push(data);
   }

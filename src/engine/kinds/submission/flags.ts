@@ -15,9 +15,10 @@ type Words = Translate<SubmissionKey>;
 
 /** A row's fields as plain values: what a flag needs, whether read from a sheet or a formula. */
 export interface FlagInput {
-  values: Partial<Record<string, number | string | boolean | null>>;
-  /** Fields with an error; a flag using one of them is not computed. */
-  invalid: ReadonlySet<string>;
+  /** A field's value: null or undefined when blank, unusable or not in the sheet. */
+  value(key: string): number | string | boolean | null | undefined;
+  /** Whether a field has an error; a flag using one is not computed. */
+  invalid(key: string): boolean;
   /** Columns present in the sheet. */
   present: ReadonlySet<string>;
 }
@@ -29,14 +30,14 @@ export interface FlagResult {
 }
 
 function num(input: FlagInput, key: FieldKey): number | undefined {
-  const v = input.values[key];
+  const v = input.value(key);
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   return undefined;
 }
 
 function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
-  return keys.some((key) => input.invalid.has(key));
+  return keys.some((key) => input.invalid(key));
 }
 
 function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, locale: Locale): FlagResult | null {
@@ -100,11 +101,11 @@ function membership(input: FlagInput, settings: Settings, t: Words): FlagResult[
   if (formal < settings.minMembers) {
     out.push({ flag: "small-branch", level: "warning", detail: t("flag.small-branch.detail", { formal }) });
   }
-  if (formal >= settings.committeeFrom && input.values.hasCommittee === false && !input.invalid.has("hasCommittee")) {
+  if (formal >= settings.committeeFrom && input.value("hasCommittee") === false && !input.invalid("hasCommittee")) {
     out.push({ flag: "committee-missing", level: "warning", detail: t("flag.committee-missing.detail", { formal }) });
   }
   const probationary = num(input, "membersProbationary") ?? 0;
-  if (!input.invalid.has("membersProbationary") && formal + probationary > settings.maxMembers) {
+  if (!input.invalid("membersProbationary") && formal + probationary > settings.maxMembers) {
     out.push({
       flag: "large-branch",
       level: "warning",
@@ -141,22 +142,24 @@ export function computeFlags(input: FlagInput, months: number, settings: Setting
 }
 
 function committeeOf(input: FlagInput, settings: Settings): boolean | undefined {
-  const explicit = input.invalid.has("hasCommittee") ? undefined : input.values.hasCommittee;
-  const formal = input.invalid.has("membersFormal") ? undefined : num(input, "membersFormal");
-  return committeeDue(explicit, input.invalid.has("hasCommittee"), formal, settings);
+  const explicit = input.invalid("hasCommittee") ? undefined : input.value("hasCommittee");
+  const formal = input.invalid("membersFormal") ? undefined : num(input, "membersFormal");
+  return committeeDue(explicit, input.invalid("hasCommittee"), formal, settings);
 }
 
 /** `required` tells which fields must be filled in this row: a blank one is a missing-value error. */
 export function flagInputOf(data: DataRow, present: ReadonlySet<string>, required: (key: string) => boolean): FlagInput {
-  const values: FlagInput["values"] = {};
-  const invalid = new Set<string>();
-  for (const [key, field] of data.fields) {
-    values[key] = field.read.value;
-    if (field.read.invalid) invalid.add(key);
-    // A required cell left blank is an error too: no flag may use it (PRODUCT.md §4).
-    else if (field.read.blank && !field.covered && required(key)) invalid.add(key);
-  }
-  return { values, invalid, present };
+  const { fields } = data;
+  return {
+    value: (key) => fields.value(key),
+    invalid(key) {
+      const i = fields.plan.index.get(key);
+      if (i === undefined) return false;
+      // A required cell left blank is an error too: no flag may use it (PRODUCT.md §4).
+      return fields.isInvalidAt(i) || (fields.isBlankAt(i) && !fields.coveredAt(i) && required(key));
+    },
+    present,
+  };
 }
 
 export function flagsOfRow(
