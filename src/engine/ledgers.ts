@@ -28,7 +28,7 @@ export class ReportedBranches {
   constructor(submissions: readonly ParsedSheet[]) {
     for (const sheet of submissions) {
       for (const row of sheet.rows) {
-        if (!row.branch || row.fields.get("branch")?.read.invalid) continue;
+        if (!row.branch || row.fields.isInvalid("branch")) continue;
         // Rows of one branch (a 统计表 of each period) share one list; add keeps keys already taken.
         for (const index of [this.withUnit, this.byName]) {
           const list = index.find(row.code, row.unit, row.branch)?.item ?? [];

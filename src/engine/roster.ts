@@ -34,11 +34,11 @@ export interface Roster {
 
 function entryOf(row: DataRow, hasUnit: boolean): RosterBranch {
   const entry: RosterBranch = { branch: row.branch };
-  if (hasUnit && row.fields.get("unit")?.read.value) entry.unit = row.unit;
+  if (hasUnit && row.fields.value("unit")) entry.unit = row.unit;
   if (row.code) entry.code = row.code;
-  const level = row.fields.get("levelPrev")?.read.value;
+  const level = row.fields.value("levelPrev");
   if (typeof level === "string" && level) entry.levelPrev = level;
-  const score = row.fields.get("partyScorePrev")?.read.value;
+  const score = row.fields.value("partyScorePrev");
   if (typeof score === "number") entry.partyScorePrev = score;
   const elected = row.fields.get("lastElection")?.read;
   if (elected && !elected.invalid && typeof elected.value === "number") entry.lastElection = elected.value;

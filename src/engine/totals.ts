@@ -37,12 +37,12 @@ export function totalFindings(parsed: ParsedSheet): FindingInput[] {
     const decimals = spec.type === "money" && toCellUnit === 1 ? 2 : 6;
     for (const total of parsed.totals) {
       const contributing = rowsSummedBy(parsed, total);
-      if (contributing.some((r) => r.fields.get(key)?.read.invalid)) continue;
+      if (contributing.some((r) => r.fields.isInvalid(key))) continue;
       const cell = view.get(total.row, column.col);
       const read = readField(cell, { ...spec, type: spec.type === "money" ? "money" : "number", min: undefined, max: undefined }, column.unit);
       if (read.blank || typeof read.value !== "number") continue;
       const sum = contributing.reduce((acc, r) => {
-        const v = r.fields.get(key)?.read.value;
+        const v = r.fields.value(key);
         return acc + (typeof v === "number" ? v * toCellUnit : 0);
       }, 0);
       const stated = read.value * toCellUnit;

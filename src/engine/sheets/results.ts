@@ -42,13 +42,13 @@ export function resultLevels(parsed: readonly ParsedSheet[], settings: Settings)
 
 /** A row's score as read validly; null when blank or unreadable. */
 export function scoreOf(data: DataRow, key: "partyScore" | "businessScore"): number | null {
-  const value = data.fields.get(key)?.read.value;
+  const value = data.fields.value(key);
   return typeof value === "number" ? value : null;
 }
 
 /** A row's 上年定级: the roster's where it has one (the office's record wins), else as submitted. */
 export function startLevel(data: DataRow, rosterLevels: ReadonlyMap<DataRow, string>): string | null {
-  const value = rosterLevels.get(data) ?? data.fields.get("levelPrev")?.read.value;
+  const value = rosterLevels.get(data) ?? data.fields.value("levelPrev");
   return typeof value === "string" ? value : null;
 }
 
@@ -92,7 +92,7 @@ export function resultsSheet(
       startLevel(data, rosterLevels),
       scoreOf(data, "partyScore"),
       scoreOf(data, "businessScore"),
-      data.fields.get("veto")?.read.value === true ? t("results.yes") : null,
+      data.fields.value("veto") === true ? t("results.yes") : null,
       combined,
       level,
       rank,

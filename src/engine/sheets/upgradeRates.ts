@@ -39,7 +39,7 @@ export function upgradeRates(
     for (const row of sheet.rows) {
       const party = scoreOf(row, "partyScore");
       const business = scoreOf(row, "businessScore");
-      const veto = row.fields.get("veto")?.read.value === true;
+      const veto = row.fields.value("veto") === true;
       start.push(startLevel(row, rosterLevels));
       end.push(
         party === null || business === null

@@ -24,7 +24,7 @@ import {
   WORKBOOK_RELATIONSHIPS,
   WorkbookHandler,
 } from "./workbook";
-import { WorksheetHandler, type WorkbookTotals } from "./worksheet";
+import { CellPool, WorksheetHandler, type WorkbookTotals } from "./worksheet";
 import { Archive, megabytes } from "./zip";
 import { corrupt, XmlScanner, type XmlHandler } from "./xml";
 
@@ -106,6 +106,6 @@ export function readXlsx(data: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIM
   const dateStyles = stylesPart ? parse(archive, stylesPart, new StylesHandler()).dateStyles() : [];
 
   const counts: WorkbookTotals = { cells: 0, mergedCells: 0 };
-  const context = { sharedStrings, dateStyles, date1904: workbook.date1904, limits, counts };
+  const context = { sharedStrings, pool: new CellPool(), dateStyles, date1904: workbook.date1904, limits, counts };
   return sheets.map((sheet) => parse(archive, sheet.part, new WorksheetHandler(context)).grid(sheet.name, sheet.visible));
 }

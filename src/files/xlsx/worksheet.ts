@@ -25,8 +25,42 @@ export interface WorkbookTotals {
   mergedCells: number;
 }
 
+/**
+ * One Cell per distinct value of a workbook. The engine never changes a cell, so equal cells can
+ * be one object: a 100 000-row ledger repeats its branch names (written inline by systems that
+ * export with a streaming writer), its counts and its dates on every row, and would otherwise
+ * hold an object and a string per cell. Shared strings are one Cell each already.
+ */
+export class CellPool {
+  private readonly texts = new Map<string, Cell>();
+  private readonly numbers = new Map<number, Cell>();
+  private readonly dates = new Map<number, Cell>();
+
+  text(value: string): Cell {
+    let cell = this.texts.get(value);
+    if (!cell) this.texts.set(value, (cell = { kind: "text", value }));
+    return cell;
+  }
+
+  number(value: number): Cell {
+    // A Map takes -0 for 0; -0 is kept as read.
+    if (Object.is(value, -0)) return { kind: "number", value };
+    let cell = this.numbers.get(value);
+    if (!cell) this.numbers.set(value, (cell = { kind: "number", value }));
+    return cell;
+  }
+
+  date(serial: number): Cell {
+    if (Object.is(serial, -0)) return { kind: "date", serial };
+    let cell = this.dates.get(serial);
+    if (!cell) this.dates.set(serial, (cell = { kind: "date", serial }));
+    return cell;
+  }
+}
+
 export interface SheetContext {
   sharedStrings: readonly Cell[];
+  pool: CellPool;
   /** By cell style index: whether a number in that style is a date (styles.ts). */
   dateStyles: readonly boolean[];
   date1904: boolean;
@@ -52,19 +86,14 @@ const ZERO = 0x30;
 const NINE = 0x39;
 
 /**
- * A date-formatted number as the engine's date: the serial exceljs would give, which goes
+ * A date-formatted number as the engine's date serial: the one exceljs would give, which goes
  * through a JS Date rounded to the millisecond (and shifted by 1 462 days from the 1904 system).
  * The arithmetic is exceljs's own (utils.excelToDate), down to multiplying by 24, 3 600 and
  * 1 000 in turn: floating point gives another last digit for some serials otherwise.
  */
-function dateCell(value: number, date1904: boolean): Cell {
+function dateSerial(value: number, date1904: boolean): number {
   const ms = Math.round((value - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1900_TO_1904 : 0)) * 24 * 3600 * 1000);
-  return { kind: "date", serial: Math.abs(ms) <= MAX_DATE_MS ? ms / DAY_MS + UNIX_EPOCH_SERIAL : NaN };
-}
-
-function numberCell(value: number): Cell {
-  // Text where a number belongs parses as NaN; the engine must never do arithmetic on it.
-  return Number.isFinite(value) ? { kind: "number", value } : { kind: "error", code: "#NUM!" };
+  return Math.abs(ms) <= MAX_DATE_MS ? ms / DAY_MS + UNIX_EPOCH_SERIAL : NaN;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/;
@@ -373,7 +402,7 @@ export class WorksheetHandler implements XmlHandler {
       // an invalid date. Only a number is a date here.
       switch (type) {
         case "str":
-          return { kind: "text", value: unescapeText(value) };
+          return this.context.pool.text(unescapeText(value));
         case "b":
           return { kind: "bool", value: parseInt(value, 10) !== 0 };
         case "e":
@@ -395,9 +424,9 @@ export class WorksheetHandler implements XmlHandler {
       // exceljs decodes XML entities a second time in these ("&amp;lt;" shows as "<") and leaves
       // _xHHHH_ escapes undecoded; both are read here as the OOXML standard says.
       case "str":
-        return { kind: "text", value: unescapeText(value ?? "") };
+        return this.context.pool.text(unescapeText(value ?? ""));
       case "inlineStr":
-        return { kind: "text", value: runs ? runs.map(unescapeText).join("") : unescapeText(value ?? "") };
+        return this.context.pool.text(runs ? runs.map(unescapeText).join("") : unescapeText(value ?? ""));
       case "b":
         return { kind: "bool", value: parseInt(value ?? "", 10) !== 0 };
       case "e":
@@ -413,7 +442,10 @@ export class WorksheetHandler implements XmlHandler {
   private number(text: string): Cell {
     const number = parseFloat(text);
     const { style } = this.cell;
-    return style > 0 && this.context.dateStyles[style] ? dateCell(number, this.context.date1904) : numberCell(number);
+    const { dateStyles, date1904, pool } = this.context;
+    if (style > 0 && dateStyles[style]) return pool.date(dateSerial(number, date1904));
+    // Text where a number belongs parses as NaN; the engine must never do arithmetic on it.
+    return Number.isFinite(number) ? pool.number(number) : { kind: "error", code: "#NUM!" };
   }
 
   /**

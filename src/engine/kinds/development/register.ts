@@ -23,7 +23,7 @@ export interface Probation {
  */
 export function probationOf(row: DataRow, settings: Settings): Probation | null {
   const admitted = numberOf(row, "admitted");
-  if (admitted === undefined || row.fields.get("extension")?.read.invalid) return null;
+  if (admitted === undefined || row.fields.isInvalid("extension")) return null;
   const extension = numberOf(row, "extension") ?? 0;
   const end = probationEnd(admitted, extension, settings.development.probationMonths);
   return end === null ? null : { admitted, extension, end };
@@ -59,7 +59,7 @@ export function admissionsByReport(sheets: readonly ParsedSheet[], submissions: 
     const days = daysOfPeriod(sheet.period);
     if (!days) continue;
     for (const row of sheet.rows) {
-      if (!row.branch || row.fields.get("branch")?.read.invalid) continue;
+      if (!row.branch || row.fields.isInvalid("branch")) continue;
       const found = reported.find(sheet, row);
       if (!found) continue;
       const entry = byRow.get(found.row) ?? { reported: found, sheets: [], admitted: [] };

@@ -36,9 +36,8 @@ export function exempted(row: DataRow): boolean {
 
 /** The row's 人员类别 (blank is 在职), or null when the cell is not one. */
 export function categoryOf(row: DataRow): DuesCategory | null {
-  const field = row.fields.get("category");
-  if (field?.read.invalid) return null;
-  const value = field?.read.value;
+  if (row.fields.isInvalid("category")) return null;
+  const value = row.fields.value("category");
   return typeof value === "string" ? (value as DuesCategory) : "在职";
 }
 
@@ -174,7 +173,7 @@ export function reportedBranches(sheets: readonly DuesSheet[], submissions: read
   for (const dues of sheets) {
     for (const member of dues.members) {
       const row = member.rows[0];
-      if (!row.branch || row.fields.get("branch")?.read.invalid) continue;
+      if (!row.branch || row.fields.isInvalid("branch")) continue;
       const reported = index.find(dues.sheet, row);
       if (!reported) continue;
       const branch = byRow.get(reported.row) ?? { reported, sheets: [], members: [] };

@@ -51,7 +51,7 @@ export function periodText(period: SheetPeriod, locale: Locale): string {
 
 /** date-out-of-period: the meeting does not count for this period. */
 function datedInPeriod(row: DataRow, sheet: ParsedSheet, { locale }: CheckContext): FindingInput[] {
-  const date = row.fields.get("date")?.read.value;
+  const date = row.fields.value("date");
   if (typeof date !== "number" || !outOfPeriod(date, sheet.period)) return [];
   return [{ rule: "date-out-of-period", ...fieldAt(row, "date"), params: { period: periodText(sheet.period, locale) } }];
 }

@@ -30,12 +30,12 @@ export interface MeetingRecord {
 }
 
 export function typeOf(row: DataRow): MeetingType | null {
-  const value = row.fields.get("type")?.read.value;
+  const value = row.fields.value("type");
   return typeof value === "string" ? meetingType(value) : null;
 }
 
 export function absenteesOf(row: DataRow): ListedName[] {
-  const value = row.fields.get("absentees")?.read.value;
+  const value = row.fields.value("absentees");
   return typeof value === "string" ? parseNames(value) : [];
 }
 
@@ -55,7 +55,7 @@ export function outOfPeriod(date: number, period: SheetPeriod): boolean | undefi
 }
 
 function dateOf(row: DataRow): number | null {
-  const value = row.fields.get("date")?.read.value;
+  const value = row.fields.value("date");
   return typeof value === "number" ? value : null;
 }
 
@@ -69,8 +69,7 @@ function recordOf(sheet: ParsedSheet, row: DataRow): MeetingRecord {
   const type = typeOf(row);
   const date = dateOf(row);
   const base = { sheet, row, type, date, absentees: absenteesOf(row) };
-  const branchField = row.fields.get("branch");
-  if (!row.branch || branchField?.read.invalid || type === null || date === null) return { ...base, status: "unusable" };
+  if (!row.branch || row.fields.isInvalid("branch") || type === null || date === null) return { ...base, status: "unusable" };
   if (outOfPeriod(date, sheet.period)) return { ...base, status: "out-of-period" };
   if (quorumFailed(row, type)) return { ...base, status: "no-quorum" };
   return { ...base, status: "counted" };
@@ -159,9 +158,8 @@ export function requiredTypes(ledger: MeetingLedger, branch: LedgerBranch, setti
   const row = branch.reported?.row;
   const committee = (): boolean => {
     if (!row) return recorded("committee");
-    const field = row.fields.get("hasCommittee");
     const formal = numberOf(row, "membersFormal");
-    return committeeDue(field?.read.value, field?.read.invalid ?? false, formal, settings) ?? recorded("committee");
+    return committeeDue(row.fields.value("hasCommittee"), row.fields.isInvalid("hasCommittee"), formal, settings) ?? recorded("committee");
   };
   const groups = (): boolean => {
     const count = row ? numberOf(row, "groups") : undefined;

@@ -7,7 +7,6 @@ import { missingColumn, type ParsedSheet } from "../../sheet";
 import { fieldAt, numberOf, usableValue, type DataRow } from "../../rows";
 import { BranchIndex } from "../../identity";
 import { requiredWhen } from "./committee";
-import { originalValue } from "../../values";
 import type { CheckContext, Reported } from "../kind";
 
 type InconsistentVariant = Variant<"inconsistent">;
@@ -97,8 +96,7 @@ export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[
     const within = new BranchIndex<Reported>(false);
     const read: DataRow[] = [];
     for (const row of sheet.rows) {
-      const branchField = row.fields.get("branch");
-      if (!row.branch || !branchField || branchField.read.invalid) continue;
+      if (!row.branch || !row.fields.has("branch") || row.fields.isInvalid("branch")) continue;
       const earlier = within.find(row.code, undefined, row.branch) ?? across.find(row.code, row.unit, row.branch);
       // A duplicate is indexed too (the index keeps the first row of each identity): its own code or
       // name may be the only link to a later row, which would otherwise go unreported in one file
@@ -106,16 +104,13 @@ export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[
       within.add({ sheet, row }, row.code, undefined, row.branch);
       read.push(row);
       if (!earlier) continue;
-      const field = (earlier.byCode ? row.fields.get("code") : undefined) ?? branchField;
+      const where = fieldAt(row, earlier.byCode && row.fields.has("code") ? "code" : "branch");
       findings.push({
         sheet,
         finding: makeFinding(sheet.sheet, {
           rule: "duplicate-branch",
           variant: earlier.item.sheet === sheet ? "default" : "other-sheet",
-          row: row.row,
-          col: field.col,
-          field: field.key,
-          value: originalValue(field.cell),
+          ...where,
           params: { branch: row.branch, otherRow: earlier.item.row.row, otherSheet: earlier.item.sheet.sheet },
         }, sheet.locale, sheet.kind.fields),
       });

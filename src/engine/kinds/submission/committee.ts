@@ -3,13 +3,12 @@ import { committeeDue, type Settings } from "../../settings";
 import type { DataRow } from "../../rows";
 
 export function hasCommittee(data: DataRow, settings: Settings): boolean | undefined {
-  const field = data.fields.get("hasCommittee");
-  const formal = data.fields.get("membersFormal")?.read.value;
-  return committeeDue(field?.read.value, field?.read.invalid ?? false, typeof formal === "number" ? formal : undefined, settings);
+  const formal = data.fields.value("membersFormal");
+  return committeeDue(data.fields.value("hasCommittee"), data.fields.isInvalid("hasCommittee"), typeof formal === "number" ? formal : undefined, settings);
 }
 
 export function groupCount(data: DataRow): number {
-  const v = data.fields.get("groups")?.read.value;
+  const v = data.fields.value("groups");
   return typeof v === "number" ? v : 0;
 }
 
