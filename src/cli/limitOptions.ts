@@ -32,6 +32,7 @@ export const LIMIT_OPTIONS: readonly LimitOption[] = [
   { limit: "maxCompressionRatio", flag: "--max-compression-ratio", key: "maxCompressionRatio", unit: 1, integer: false },
   { limit: "maxRows", flag: "--max-rows", key: "maxRows", unit: 1, integer: true },
   { limit: "maxCells", flag: "--max-cells", key: "maxCells", unit: 1, integer: true },
+  { limit: "maxCopyCells", flag: "--max-copy-cells", key: "maxCopyCells", unit: 1, integer: true },
   { limit: "maxMergedCells", flag: "--max-merged-cells", key: "maxMergedCells", unit: 1, integer: true },
   { limit: "maxValidatedCells", flag: "--max-validated-cells", key: "maxValidatedCells", unit: 1, integer: true },
 ];

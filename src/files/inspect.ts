@@ -64,6 +64,8 @@ function refusal(breach: Breach, limits: ReadLimits): WorkbookReadError {
       return new WorkbookReadError("too-many-rows", { limit: "maxRows", params: { limit: limits.maxRows, row: breach.row } });
     case "maxCells":
       return new WorkbookReadError("too-many-cells", { limit: "maxCells", params: { limit: limits.maxCells } });
+    case "maxCopyCells":
+      return new WorkbookReadError("copy-too-many-cells", { limit: "maxCopyCells", params: { limit: limits.maxCopyCells } });
     case "maxMergedCells":
       return new WorkbookReadError("merges-too-large", { limit: "maxMergedCells", params: { limit: limits.maxMergedCells, range: breach.range } });
     case "maxValidatedCells":

@@ -5,8 +5,9 @@
  * limits are checked on the zip and its sheet XML before exceljs sees the file (inspect.ts).
  *
  * A department's submission is normally under 1 MB with a few hundred cells; the defaults leave
- * room for whole-organisation rosters and pictures while keeping exceljs within a few hundred
- * MB. Each can be changed from the command line (cli.help.limit.*) or a settings file's "limits"
+ * room for whole-organisation ledgers and pictures. Files are read by the lean reader
+ * (src/files/xlsx), which keeps only values; exceljs only writes annotated copies, and those have
+ * limits of their own (maxCopyCells, maxValidatedCells). Each can be changed from the command line (cli.help.limit.*) or a settings file's "limits"
  * (src/cli/limitOptions.ts).
  */
 export interface ReadLimits {
@@ -25,6 +26,8 @@ export interface ReadLimits {
   maxRows: number;
   /** Cells of all sheets together, each row counted from column A to its last cell. */
   maxCells: number;
+  /** The same count, for an annotated copy: exceljs writes it and so reads it whole (≈ 1.7 KB a cell). */
+  maxCopyCells: number;
   /** Cells covered by merged ranges, all sheets together. */
   maxMergedCells: number;
   /** Cells covered by data-validation ranges (drop-down lists), all sheets together. */
@@ -42,10 +45,14 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxUnzippedBytes: 100 * MB,
   // Apache POI's default (ZipSecureFile.setMinInflateRatio(0.01)).
   maxCompressionRatio: 100,
-  // More branches than any party committee has; Excel's 1 048 576-row sheet is refused.
-  maxRows: 100_000,
-  // A fifth of what Excel on the web reads in one request (5 million); ≈ 300 MB in exceljs.
-  maxCells: 1_000_000,
+  // A year of 三会一课 of 2 000 branches is 100 000 rows, twice over; Excel's 1 048 576-row sheet is refused.
+  maxRows: 200_000,
+  // That ledger with its 统计表 is 1.4 million cells; the lean reader holds 2 million distinct
+  // ones with their findings in ≈ 600 MB (measured, docs/PERFORMANCE.md), a ledger in ≈ 250 MB.
+  maxCells: 2_000_000,
+  // exceljs, writing a copy, took 770 MB for 400 000 cells and 2.2 GB for 1.4 million (measured):
+  // a 20 000-member 党费 ledger gets its copy, a file near maxCells only its findings.
+  maxCopyCells: 500_000,
   // ≈ 60 MB in exceljs; one whole-column merge (1 048 576 cells) costs about 700 MB.
   maxMergedCells: 100_000,
   // Only for the annotated copy, which exceljs writes and so reads whole: two whole-column

@@ -17,6 +17,7 @@ export type ReadFailure =
   | "compression-ratio"
   | "too-many-rows"
   | "too-many-cells"
+  | "copy-too-many-cells"
   | "merges-too-large"
   | "validations-too-large";
 
@@ -31,6 +32,7 @@ const MESSAGE: Record<ReadFailure, FilesKey> = {
   "compression-ratio": "files.error.compressionRatio",
   "too-many-rows": "files.error.tooManyRows",
   "too-many-cells": "files.error.tooManyCells",
+  "copy-too-many-cells": "files.error.copyTooManyCells",
   "merges-too-large": "files.error.mergesTooLarge",
   "validations-too-large": "files.error.validationsTooLarge",
 };

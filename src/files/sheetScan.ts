@@ -13,7 +13,7 @@ import type { ReadLimits } from "./limits";
 
 export type Breach =
   | { limit: "maxRows"; row: number }
-  | { limit: "maxCells" }
+  | { limit: "maxCells" | "maxCopyCells" }
   | { limit: "maxMergedCells" | "maxValidatedCells"; range: string };
 
 /** Counts shared by every sheet of one workbook. */
@@ -177,6 +177,7 @@ export class SheetScanner {
     this.counts.cells += column - this.rowEnd;
     this.rowEnd = column;
     if (this.counts.cells > this.limits.maxCells) this.breach = { limit: "maxCells" };
+    else if (this.counts.cells > this.limits.maxCopyCells) this.breach = { limit: "maxCopyCells" };
   }
 
   /** A merge's ref is one range; a validation's sqref lists ranges separated by spaces. */

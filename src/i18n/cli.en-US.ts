@@ -80,5 +80,6 @@ export const cliEnUS: Record<keyof typeof cliZhCN, string> = {
   "cli.help.limit.maxRows": "read limit: highest row number of a sheet (default {value})",
   "cli.help.limit.maxCells": "read limit: cells of all sheets (default {value})",
   "cli.help.limit.maxMergedCells": "read limit: cells covered by merges (default {value})",
+  "cli.help.limit.maxCopyCells": "limit when writing an annotated copy: cells of all sheets (default {value}; about 1.7 KB a cell in exceljs)",
   "cli.help.limit.maxValidatedCells": "limit when writing an annotated copy: cells covered by data validation (default {value}; validation never reads data validation)",
 };

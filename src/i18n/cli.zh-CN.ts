@@ -78,5 +78,6 @@ export const cliZhCN = {
   "cli.help.limit.maxRows": "读取上限：工作表的最大行号（默认 {value}）",
   "cli.help.limit.maxCells": "读取上限：全部工作表的单元格数（默认 {value}）",
   "cli.help.limit.maxMergedCells": "读取上限：合并单元格覆盖的单元格数（默认 {value}）",
+  "cli.help.limit.maxCopyCells": "写标注副本时的上限：全部工作表的单元格数（默认 {value}；exceljs 每格约 1.7 KB）",
   "cli.help.limit.maxValidatedCells": "写标注副本时的上限：数据验证覆盖的单元格数（默认 {value}；校验时不读数据验证）",
 } as const;

@@ -12,6 +12,7 @@ export const filesEnUS: Record<keyof typeof filesZhCN, string> = {
   "files.error.compressionRatio": "Part “{part}” is compressed more than {limit}:1, the read limit (possibly a zip bomb); not read",
   "files.error.tooManyRows": "A sheet uses row {row}: over the read limit of {limit} rows; not read",
   "files.error.tooManyCells": "More cells than the read limit of {limit}; not read",
+  "files.error.copyTooManyCells": "More cells than the {limit} an annotated copy may have; no copy was written (validation is not affected)",
   "files.error.mergesTooLarge": "Merged cells (such as {range}) cover more than the read limit of {limit} cells; not read. Unmerge whole rows and columns before submitting",
   "files.error.validationsTooLarge": "Data validation (drop-down lists, such as {range}) covers more than the {limit} cells an annotated copy may have; no copy was written (validation is not affected). Put validation on the form's cells only",
   "files.error.write": "Cannot write the annotated copy: {detail}",

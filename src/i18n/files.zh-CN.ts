@@ -10,6 +10,7 @@ export const filesZhCN = {
   "files.error.compressionRatio": "文件内部“{part}”的压缩比超过读取上限 {limit} 倍（可能是“压缩炸弹”），未读取",
   "files.error.tooManyRows": "有工作表用到第 {row} 行，超过读取上限 {limit} 行，未读取",
   "files.error.tooManyCells": "单元格总数超过读取上限 {limit} 个，未读取",
+  "files.error.copyTooManyCells": "单元格总数超过写标注副本的上限 {limit} 个，未写副本（校验不受影响）",
   "files.error.mergesTooLarge": "合并单元格（如 {range}）覆盖的单元格超过读取上限 {limit} 个，未读取。请取消整行、整列的合并后再报送",
   "files.error.validationsTooLarge": "数据验证（下拉列表，如 {range}）覆盖的单元格超过写标注副本的上限 {limit} 个，未写副本（校验不受影响）。请只在填报区域设置数据验证",
   "files.error.write": "无法生成标注副本：{detail}",

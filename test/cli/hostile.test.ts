@@ -5,7 +5,7 @@
  * The limits themselves come from the defaults, a settings file's "limits" and the options, the
  * options winning.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -33,7 +33,7 @@ beforeAll(async () => {
     ["truncated.xlsx", small.subarray(0, Math.floor(small.length / 2)), "不是有效的 .xlsx 文件（无法解压）"],
     ["bomb.xlsx", withSheet(small, bombSheet(2)), "文件内部“xl/worksheets/sheet1.xml”的压缩比超过读取上限 100 倍（可能是“压缩炸弹”），未读取（可用 --max-compression-ratio 调高此上限）"],
     ["lying-bomb.xlsx", withSheet(small, bombSheet(2, 1000)), "解压后的内容超过读取上限 100 MB（可能是“压缩炸弹”），未读取（可用 --max-unzipped-mb 调高此上限）"],
-    ["rows.xlsx", withSheet(small, fullHeightSheet()), "有工作表用到第 100001 行，超过读取上限 100000 行，未读取（可用 --max-rows 调高此上限）"],
+    ["rows.xlsx", withSheet(small, fullHeightSheet()), "有工作表用到第 200001 行，超过读取上限 200000 行，未读取（可用 --max-rows 调高此上限）"],
     ["merge.xlsx", withSheet(small, sheetXml(rowsXml(1, 3), `<mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>`)), "合并单元格（如 A1:A1048576）覆盖的单元格超过读取上限 100000 个，未读取。请取消整行、整列的合并后再报送（可用 --max-merged-cells 调高此上限）"],
     ["malformed.xlsx", withSheet(small, `<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</row>`), "不是有效的 .xlsx 文件（内容已损坏，无法读取）"],
     ["report.xlsx", Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"), "不是有效的 .xlsx 文件（无法解压）"],
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const parts: StoredEntry[] = [...unzip(small)].map(([name, data]) => ({ name, method: 0, packed: data, crc: crc32(data), size: data.length }));
   parts.push({ name: "xl/media/image1.png", method: 0, packed: picture, crc: crc32(picture), size: picture.length });
   files.push(["huge.xlsx", zipStored(parts), "文件过大（60 MB），超过读取上限 20 MB，未读取（可用 --max-file-mb 调高此上限）"]);
-  files.push(["far.xlsx", withSheet(small, sheetXml(`<row r="150000"><c r="A150000"><v>1</v></c></row>`)), "有工作表用到第 150000 行，超过读取上限 100000 行，未读取（可用 --max-rows 调高此上限）"]);
+  files.push(["far.xlsx", withSheet(small, sheetXml(`<row r="250000"><c r="A250000"><v>1</v></c></row>`)), "有工作表用到第 250000 行，超过读取上限 200000 行，未读取（可用 --max-rows 调高此上限）"]);
   for (const [name, data, line] of files) {
     writeFileSync(join(dir, name), data);
     hostile.set(name, `${name}：${line}`);
@@ -81,18 +81,29 @@ describe("hostile files", () => {
 
 describe("read-limit options", () => {
   it("raising the limit a file was refused by moves on to the next one", () => {
-    const run = cli("validate", join(dir, "rows.xlsx"), "--max-rows", "2000000", "--json");
+    const run = cli("validate", join(dir, "rows.xlsx"), "--max-rows", "2000000", "--max-cells", "1000000", "--json");
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("rows.xlsx：单元格总数超过读取上限 1000000 个，未读取（可用 --max-cells 调高此上限）");
   });
 
   it("a raised limit lets a file in, a lowered one keeps it out", () => {
-    const far = cli("validate", join(dir, "far.xlsx"), "--max-rows", "200000", "--json");
+    const far = cli("validate", join(dir, "far.xlsx"), "--max-rows", "300000", "--json");
     expect(far.stderr).toBe("");
     expect(JSON.parse(far.stdout).files[0].error).toBeUndefined();
     const lowered = cli("validate", clean, "--max-rows", "2");
     expect(lowered.status).toBe(2);
     expect(lowered.stderr).toBe("clean.xlsx：有工作表用到第 3 行，超过读取上限 2 行，未读取（可用 --max-rows 调高此上限）\n");
+  });
+
+  it("a file over --max-copy-cells is validated and reported, but gets no annotated copy", () => {
+    const out = join(dir, "copies");
+    const run = cli("validate", clean, "--annotate", out, "--max-copy-cells", "5", "--json");
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe("clean.xlsx：单元格总数超过写标注副本的上限 5 个，未写副本（校验不受影响）（可用 --max-copy-cells 调高此上限）");
+    expect(JSON.parse(run.stdout).files[0].sheets[0]).toMatchObject({ unit: "机关二局", rows: 3 });
+    expect(existsSync(join(out, "clean.xlsx"))).toBe(false);
+    expect(cli("validate", clean, "--annotate", out, "--max-copy-cells", "1000").status).toBe(0);
+    expect(existsSync(join(out, "clean.xlsx"))).toBe(true);
   });
 
   it("refuses a value that is not a positive number, and a fraction of a count", () => {
@@ -110,10 +121,10 @@ describe("read-limit options", () => {
 
   it("lists every limit and its default in the help", () => {
     const help = cli("validate", "--help").stdout;
-    for (const option of ["--max-file-mb", "--max-parts", "--max-unzipped-mb", "--max-compression-ratio", "--max-rows", "--max-cells", "--max-merged-cells", "--max-validated-cells"]) {
+    for (const option of ["--max-file-mb", "--max-parts", "--max-unzipped-mb", "--max-compression-ratio", "--max-rows", "--max-cells", "--max-copy-cells", "--max-merged-cells", "--max-validated-cells"]) {
       expect(help).toContain(option);
     }
-    expect(help).toContain("默认 100000");
+    expect(help).toContain("默认 200000");
     // Commander wraps the line at the terminal's width: only the name is sure to be whole.
     expect(help).toContain('"limits"');
   });
@@ -133,13 +144,13 @@ describe("read limits in the settings file", () => {
     const lowered = cli("validate", clean, "--settings", settingsFile("lowered", { limits: { maxRows: 2 } }));
     expect(lowered.status).toBe(2);
     expect(lowered.stderr).toBe(refusedRows("clean.xlsx", 3, 2));
-    const other = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("other", { limits: { maxCells: 2_000_000 } }));
+    const other = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("other", { limits: { maxCells: 3_000_000 } }));
     expect(other.status).toBe(2);
-    expect(other.stderr).toBe(refusedRows("far.xlsx", 150000, 100000));
+    expect(other.stderr).toBe(refusedRows("far.xlsx", 250000, 200000));
   });
 
   it("applies a limit the settings file raises, with the file's other settings", () => {
-    const settings = settingsFile("raised", { assessmentYear: 2024, limits: { maxRows: 200_000 } });
+    const settings = settingsFile("raised", { assessmentYear: 2024, limits: { maxRows: 300_000 } });
     const far = cli("validate", join(dir, "far.xlsx"), "--settings", settings, "--json");
     expect(far.stderr).toBe("");
     expect(JSON.parse(far.stdout).files[0].error).toBeUndefined();
@@ -152,9 +163,9 @@ describe("read limits in the settings file", () => {
     const lowered = cli("validate", clean, "--settings", settingsFile("lowered", { limits: { maxRows: 2 } }), "--max-rows", "100");
     expect(lowered.stderr).toBe("");
     expect(lowered.status).toBe(0);
-    const raised = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("raised", { limits: { maxRows: 200_000 } }), "--max-rows", "120000");
+    const raised = cli("validate", join(dir, "far.xlsx"), "--settings", settingsFile("raised", { limits: { maxRows: 300_000 } }), "--max-rows", "220000");
     expect(raised.status).toBe(2);
-    expect(raised.stderr).toBe(refusedRows("far.xlsx", 150000, 120000));
+    expect(raised.stderr).toBe(refusedRows("far.xlsx", 250000, 220000));
   });
 
   it("refuses a wrong limit with a Chinese line naming it, applies nothing and exits 2", () => {
@@ -165,8 +176,8 @@ describe("read limits in the settings file", () => {
       [
         { maxLines: 5, maxFileBytes: 1 },
         [
-          "未知的读取上限“limits.maxLines”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxMergedCells, maxValidatedCells。",
-          "未知的读取上限“limits.maxFileBytes”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxMergedCells, maxValidatedCells。",
+          "未知的读取上限“limits.maxLines”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxCopyCells, maxMergedCells, maxValidatedCells。",
+          "未知的读取上限“limits.maxFileBytes”。可用的有：maxFileMb, maxParts, maxUnzippedMb, maxCompressionRatio, maxRows, maxCells, maxCopyCells, maxMergedCells, maxValidatedCells。",
         ],
       ],
       [5, ['参数“limits”应为一个对象，如 {"limits": {"maxRows": 300000}}。']],

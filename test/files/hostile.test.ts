@@ -144,6 +144,16 @@ describe("limits on what the sheets hold", () => {
     expect(e.message).toBe("单元格总数超过读取上限 19999 个，未读取");
   });
 
+  test("cells over maxCopyCells: read and validated, but no annotated copy (exceljs would need ≈ 1.7 KB a cell)", async () => {
+    const file = withSheet(small, sheetXml(rowsXml(1, 20_000)));
+    const limits = withReadLimits({ maxCopyCells: 19_999 });
+    await expect(readWorkbook(file, limits)).resolves.toHaveLength(1);
+    const e = await gateRefusal(file, limits);
+    expect(e).toMatchObject({ reason: "copy-too-many-cells", limit: "maxCopyCells" });
+    expect(e.message).toBe("单元格总数超过写标注副本的上限 19999 个，未写副本（校验不受影响）");
+    await expect(loadWorkbook(file, withReadLimits({ maxCopyCells: 20_000 }))).resolves.toBeDefined();
+  });
+
   test("a far-away cell counts every cell of its row from column A", async () => {
     const xml = sheetXml(`<row r="1"><c r="XFD1"><v>1</v></c></row>`);
     expect((await refusal(withSheet(small, xml), withReadLimits({ maxCells: 16_383 }))).reason).toBe("too-many-cells");

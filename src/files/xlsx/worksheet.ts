@@ -37,25 +37,31 @@ export class CellPool {
   private readonly dates = new Map<number, Cell>();
 
   text(value: string): Cell {
-    let cell = this.texts.get(value);
-    if (!cell) this.texts.set(value, (cell = { kind: "text", value }));
-    return cell;
+    return pooled(this.texts, value, () => ({ kind: "text", value }));
   }
 
   number(value: number): Cell {
     // A Map takes -0 for 0; -0 is kept as read.
-    if (Object.is(value, -0)) return { kind: "number", value };
-    let cell = this.numbers.get(value);
-    if (!cell) this.numbers.set(value, (cell = { kind: "number", value }));
-    return cell;
+    return Object.is(value, -0) ? { kind: "number", value } : pooled(this.numbers, value, () => ({ kind: "number", value }));
   }
 
   date(serial: number): Cell {
-    if (Object.is(serial, -0)) return { kind: "date", serial };
-    let cell = this.dates.get(serial);
-    if (!cell) this.dates.set(serial, (cell = { kind: "date", serial }));
-    return cell;
+    return Object.is(serial, -0) ? { kind: "date", serial } : pooled(this.dates, serial, () => ({ kind: "date", serial }));
   }
+}
+
+/**
+ * Distinct values a pool keeps of each type. Values that repeat show up early; a column of
+ * distinct ones (序号, amounts) would only make the pool itself cost memory.
+ */
+const POOL_SIZE = 65_536;
+
+function pooled<K>(pool: Map<K, Cell>, value: K, make: () => Cell): Cell {
+  const found = pool.get(value);
+  if (found) return found;
+  const cell = make();
+  if (pool.size < POOL_SIZE) pool.set(value, cell);
+  return cell;
 }
 
 export interface SheetContext {
