@@ -14,6 +14,7 @@ import { ruleMessage, ruleTitle, type RuleId } from "../../src/engine/rules";
 import { makeXlsx, messyRows, MESSY_EXPECTED } from "../cli/fixtures";
 import type { FodsCell } from "../support/fods";
 import { fullYear, ledger, submission } from "../engine/ledger";
+import { wholeColumnListsSubmission } from "../support/templates";
 import { DIST } from "../addin/dist";
 import { FileHost } from "../../src/preview/fileHost";
 import { closeServer, launchChromium, outsideRequests, recordCspViolations, requireDistAndChromium, RESULTS, serveDist, type Browser, type CspViolation } from "./support";
@@ -40,6 +41,7 @@ function findingButton(page: Page, file: string, sheet: string, cell: string) {
 }
 
 const LEGACY_BYTES = Buffer.from("not really a workbook");
+const TEMPLATE_NAME = "机关一局报表（模板填报）.xlsx";
 
 const STATS_NAME = "机关一局统计表.xlsx";
 const LEDGER_NAME = "机关一局三会一课台账.xlsx";
@@ -200,6 +202,29 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
     expect(sheet!.actualRowCount).toBe(findings.length + 1);
     const original = workbook.getWorksheet("报表")!;
     expect(String(original.getCell("C7").note ?? "")).not.toBe("");
+  });
+
+  test("a submission made from a template with whole-column drop-down lists: the same findings as without them, and its copy refused in words", async () => {
+    const { plain, template } = await wholeColumnListsSubmission();
+    const withoutLists = await expectedReport([opened(MESSY_NAME, plain)]);
+    const expected = await expectedReport([opened(TEMPLATE_NAME, template)]);
+    expect(expected.files[0].error).toBeUndefined();
+    expect(expected.files[0].sheets).toEqual(withoutLists.files[0].sheets);
+    await page.getByLabel("打开报送文件").setInputFiles([{ name: TEMPLATE_NAME, mimeType: XLSX, buffer: template }]);
+    await page.getByText(`已打开 1 个文件：${TEMPLATE_NAME}`).waitFor();
+    await page.getByRole("button", { name: "一键校验" }).click();
+    await page.getByRole("status").getByText(`错误 ${expected.summary.errors}`).waitFor();
+    const findings = expected.files[0].sheets.flatMap((s) => s.findings);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      await findingButton(page, TEMPLATE_NAME, finding.sheet, finding.cell).filter({ hasText: finding.message }).first().waitFor({ state: "attached" });
+    }
+    // exceljs, which writes the copy, would build an object per validated cell: refused with the reason, nothing downloaded.
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByRole("button", { name: "下载标注副本" }).click();
+    await page.getByText(/^无法生成标注副本：数据验证（下拉列表，如 [A-Z]+3:[A-Z]+1048576）覆盖的单元格超过写标注副本的上限 2097152 个/).waitFor();
+    expect(downloads).toBe(0);
   });
 
   test("a meeting ledger opened alone is named as one, with its gaps", async () => {
