@@ -7,6 +7,7 @@ import { RULE_ORDER, ruleMessage, ruleSeverity, type RuleId, type Variant } from
 import type { Locale, Params } from "../i18n";
 import { formatNumber } from "./text";
 import { maskNumber, maskPersonal, type PersonalKind } from "./personal";
+import { specOf } from "./rows";
 
 /** A rule and one of its message variants (the default one when none is said). */
 export type RuleRef = { [R in RuleId]: { rule: R; variant?: Variant<R> } }[RuleId];
@@ -48,7 +49,7 @@ function show(value: CellValue | undefined): string {
 export function makeFinding(sheet: string, input: FindingInput, locale: Locale, fields: readonly FieldSpec[]): Finding {
   const cell = address(input.row, input.col);
   const field = input.field;
-  const spec = field ? fields.find((f) => f.key === field) : undefined;
+  const spec = field ? specOf({ fields }, field) : undefined;
   const value = masked(input.value, spec?.personal);
   const params: Params = {
     cell,

@@ -136,7 +136,7 @@ export class RowFields {
 
   at(i: number): FieldRead {
     const value = this.valueAt(i);
-    const read: ReadValue = { value, blank: this.isBlankAt(i), invalid: this.isInvalidAt(i), issues: [...this.issuesAt(i)] };
+    const read: ReadValue = { value, blank: this.isBlankAt(i), invalid: this.isInvalidAt(i), issues: this.issuesAt(i) };
     return { key: this.plan.keys[i], row: this.row, col: this.plan.cols[i], cell: this.cellAt(i), covered: this.coveredAt(i), read };
   }
 

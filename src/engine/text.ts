@@ -20,8 +20,15 @@ export function removeWhitespace(text: string): string {
   return HAS_WHITESPACE.test(text) ? text.replace(WHITESPACE, "") : text;
 }
 
+/** Whether a character code is one WHITESPACE matches. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+}
+
 export function isBlankText(text: string): boolean {
-  return removeWhitespace(text) === "";
+  // Most cells hold something from their first character: no regex, no copy.
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** What normaliseName changes: whitespace, full-width forms, anything lower-casing changes (A, Ⅰ, Ä). */

@@ -26,7 +26,7 @@ export interface ReadValue {
   blank: boolean;
   /** True when an error rule applies (the value is then unusable). */
   invalid: boolean;
-  issues: Issue[];
+  issues: readonly Issue[];
 }
 
 const YES = new Set(["是", "有", "√", "y", "yes", "true", "1"]);
@@ -49,7 +49,9 @@ export function originalValue(cell: Cell): CellValue | undefined {
   }
 }
 
-function ok(value: FieldValue, issues: Issue[] = []): ReadValue {
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+function ok(value: FieldValue, issues: readonly Issue[] = NO_ISSUES): ReadValue {
   return { value, blank: false, invalid: false, issues };
 }
 
@@ -57,7 +59,7 @@ function bad(issue: Issue): ReadValue {
   return { value: null, blank: false, invalid: true, issues: [issue] };
 }
 
-const BLANK: ReadValue = { value: null, blank: true, invalid: false, issues: [] };
+const BLANK: ReadValue = { value: null, blank: true, invalid: false, issues: NO_ISSUES };
 
 /** Multiplier from a value written in `from` to the column's unit `to` (万元 ↔ 元). */
 function scale(from: Unit | undefined, to: Unit | undefined): number {
@@ -67,14 +69,14 @@ function scale(from: Unit | undefined, to: Unit | undefined): number {
 }
 
 function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
-  const issues: Issue[] = [];
+  let issues = NO_ISSUES;
   let n: number;
   if (cell.kind === "number") {
     n = cell.value;
   } else if (cell.kind === "text") {
     const parsed = parseNumberText(cell.value);
     if (parsed.kind === "placeholder") {
-      issues.push({ rule: "number-as-text", variant: "placeholder", fix: 0 });
+      issues = [{ rule: "number-as-text", variant: "placeholder", fix: 0 }];
       n = 0;
     } else if (parsed.kind === "chinese") {
       return bad({ rule: "not-a-number", variant: "chinese", fix: parsed.value });
@@ -82,7 +84,7 @@ function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadVa
       // "-0" is 0: a fix of -0 would not survive JSON and is no value anyone typed on purpose.
       n = parsed.value * scale(parsed.unit, unit) + 0;
       const wide = cell.value !== toHalfWidth(cell.value);
-      issues.push({ rule: "number-as-text", variant: wide ? "fullwidth" : "text", fix: n });
+      issues = [{ rule: "number-as-text", variant: wide ? "fullwidth" : "text", fix: n }];
     } else {
       return bad({ rule: "not-a-number" });
     }

@@ -92,12 +92,13 @@ export function conditionalColumns(parsed: ParsedSheet, { settings }: CheckConte
 export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[] {
   const across = new BranchIndex<Reported>(true);
   const findings: SheetFinding[] = [];
-  for (const sheet of sheets) {
+  for (const [index, sheet] of sheets.entries()) {
     const within = new BranchIndex<Reported>(false);
     const read: DataRow[] = [];
     for (const row of sheet.rows) {
       if (!row.branch || !row.fields.has("branch") || row.fields.isInvalid("branch")) continue;
-      const earlier = within.find(row.code, undefined, row.branch) ?? across.find(row.code, row.unit, row.branch);
+      // Nothing is across before the second sheet, and nothing after the last needs it.
+      const earlier = within.find(row.code, undefined, row.branch) ?? (index > 0 ? across.find(row.code, row.unit, row.branch) : undefined);
       // A duplicate is indexed too (the index keeps the first row of each identity): its own code or
       // name may be the only link to a later row, which would otherwise go unreported in one file
       // order and be reported in the other.
@@ -115,7 +116,7 @@ export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[
         }, sheet.locale, sheet.kind.fields),
       });
     }
-    for (const row of read) across.add({ sheet, row }, row.code, row.unit, row.branch);
+    if (index < sheets.length - 1) for (const row of read) across.add({ sheet, row }, row.code, row.unit, row.branch);
   }
   return findings;
 }

@@ -50,7 +50,7 @@ function meetings(input: FlagInput, months: number, settings: Settings, committe
     const required = requiredMeetings(settings, type, months, groups);
     if (required > 0) due.push({ type, key, required });
   }
-  if (usesInvalid(input, [...due.map((d) => d.key), "groups", "hasCommittee"])) return null;
+  if (input.invalid("groups") || input.invalid("hasCommittee") || due.some((d) => input.invalid(d.key))) return null;
   const shortfalls: string[] = [];
   let critical = false;
   for (const { type, key, required } of due) {
