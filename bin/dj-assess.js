@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 "use strict";
+// A batch run allocates fast and briefly: V8 would keep doubling its young generation for it.
+// Kept at its first size, peak memory is 10 MB lower on 50 department files (90 → 80 MB) and
+// 40 MB lower on a 20 000-member 党费 ledger (170 → 131 MB), in the same time (docs/PERFORMANCE.md).
+// The flag only steers how the heap grows; it is set before anything is allocated.
+require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
 // The CLI is compiled to build/ by `npm run build:cli`, which `npm ci` runs through `prepare`.
 let cli;
 try {

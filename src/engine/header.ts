@@ -85,10 +85,21 @@ class LabelMatcher {
     return this.loose.get(stripped(text) ?? text) ?? this.patterns.find((p) => p.pattern.test(text))?.key;
   }
 
+  /**
+   * Labels matched so far. A header is looked for in the first 40 rows, as one row and as two,
+   * for every kind: the same texts (序号, 党支部名称, the data below) come back many times a sheet
+   * and in every file of a batch. Emptied when full, so it stays small.
+   */
+  private readonly matched = new Map<string, { key?: string; unit?: Unit }>();
+
   match(label: string): { key?: string; unit?: Unit } {
-    const n = normaliseLabel(label);
-    const key = this.keyOf(n.text) ?? this.withoutNote(n.text);
-    return { key, unit: n.unit };
+    let found = this.matched.get(label);
+    if (!found) {
+      const n = labelOf(label);
+      found = { key: this.keyOf(n.text) ?? this.withoutNote(n.text), unit: n.unit };
+      remember(this.matched, label, found);
+    }
+    return found;
   }
 
   private withoutNote(text: string): string | undefined {
@@ -96,6 +107,23 @@ class LabelMatcher {
     const key = this.keyOf(text.replace(NOTE, ""));
     return key !== undefined && this.noted.has(key) ? key : undefined;
   }
+}
+
+/** Labels a matcher (and labelOf) remembers: a batch's headers and first rows many times over. */
+const MATCHED_LABELS = 4096;
+
+function remember<V>(memory: Map<string, V>, label: string, value: V): void {
+  if (memory.size >= MATCHED_LABELS) memory.clear();
+  memory.set(label, value);
+}
+
+const normalised = new Map<string, { text: string; unit?: Unit }>();
+
+/** normaliseLabel, remembered: every kind reads the same candidate rows. */
+function labelOf(label: string): { text: string; unit?: Unit } {
+  let n = normalised.get(label);
+  if (!n) remember(normalised, label, (n = normaliseLabel(label)));
+  return n;
 }
 
 const matchers = new WeakMap<readonly FieldSpec[], LabelMatcher>();
@@ -139,11 +167,11 @@ function twoRows(view: SheetView, row: number, matcher: LabelMatcher): Column[] 
     const leaf = cellText(bottomCell).trim();
     let found = matcher.match(leaf);
     if (!found.key && top) {
-      const group = normaliseLabel(top);
-      const joined = matcher.match(group.text + normaliseLabel(leaf).text);
+      const group = labelOf(top);
+      const joined = matcher.match(group.text + labelOf(leaf).text);
       found = { key: joined.key, unit: found.unit ?? group.unit };
     } else if (!found.unit && top) {
-      found = { key: found.key, unit: normaliseLabel(top).unit };
+      found = { key: found.key, unit: labelOf(top).unit };
     }
     const label = top ? `${top}/${leaf}` : leaf;
     columns.push({ col: c, labelRow: row + 1, labelCol: c, label, ...found });
