@@ -48,43 +48,92 @@ function pairs<A, B>(a: readonly (A | Blank)[], b: readonly (B | Blank)[]): [A, 
   return out;
 }
 
+/** Distinct texts a cohort compares a member with before hashing it: a cohort has a handful. */
+const FEW = 8;
+
+/** Each distinct text of one cohort numbered once, as it first comes; blank texts are -1. */
+class TextIds {
+  readonly texts: string[] = [];
+  private readonly few: string[] = [];
+  private readonly fewIds: number[] = [];
+  private readonly more = new Map<string, number>();
+
+  constructor(private readonly blank: (text: string) => boolean) {}
+
+  idOf(text: string): number {
+    const { few, fewIds } = this;
+    for (let k = 0; k < few.length; k++) if (few[k] === text) return fewIds[k];
+    const known = this.more.get(text);
+    if (known !== undefined) return known;
+    const id = this.blank(text) ? -1 : this.texts.push(text) - 1;
+    if (few.length < FEW) {
+      few.push(text);
+      fewIds.push(id);
+    } else this.more.set(text, id);
+    return id;
+  }
+}
+
 /**
- * The filled (start, end) pairs as positions in the scheme. A cohort holds a few distinct texts
- * many times over, so each distinct text is cleaned and placed once, and the pairs are two
- * typed arrays of positions: no string or tuple per member.
+ * Two cohorts of levels paired member by member, as the number of members with each pair of
+ * texts: all that 晋位升级率 and the transition matrix need. A cohort holds a few distinct texts
+ * many times over (100 000 cells of 后进/一般/先进): counted in one pass, each text is cleaned
+ * and placed in the scheme once, and nothing is kept per member.
  */
-function rankedPairs(
-  start: readonly (string | Blank)[],
-  end: readonly (string | Blank)[],
-  levels: readonly string[] | null,
-  extra: string | null,
-): { ranks: { scheme: readonly string[]; start: Int32Array; end: Int32Array }; top: number } {
+export class LevelPairs {
+  private readonly start: TextIds;
+  private readonly end: TextIds;
+  /** Members by start text id, then end text id; pairs with a blank side are not counted. */
+  private readonly counts: number[][] = [];
+  /** The texts of counted pairs, start before end, in the order they first come. */
+  private readonly order: string[] = [];
+
+  /** `blank`: which texts count as blank (null always does). */
+  constructor(blank: (text: string) => boolean = () => false) {
+    this.start = new TextIds(blank);
+    this.end = new TextIds(blank);
+  }
+
+  add(startText: string | Blank, endText: string | Blank): void {
+    const s = startText === null ? -1 : this.start.idOf(startText);
+    const e = endText === null ? -1 : this.end.idOf(endText);
+    if (s < 0 || e < 0) return;
+    const row = this.counts[s] ?? (this.counts[s] = []);
+    const count = row[e] ?? 0;
+    row[e] = count + 1;
+    // A text's first counted pair is a pair not counted before.
+    if (count === 0) {
+      if (!this.order.includes(this.start.texts[s])) this.order.push(this.start.texts[s]);
+      if (!this.order.includes(this.end.texts[e])) this.order.push(this.end.texts[e]);
+    }
+  }
+
+  /**
+   * The counts by position in the scheme (`extra` joins the texts the scheme is resolved from):
+   * `counts[from][to]` members went from level `from` to level `to`.
+   */
+  ranked(levels: readonly string[] | null, extra: string | null): { scheme: readonly string[]; counts: number[][] } {
+    const distinct = new Set(this.order.map(cleanLevel));
+    if (extra !== null) distinct.add(extra);
+    const scheme = resolveScheme([...distinct], levels);
+    const position = new Map(scheme.map((level, i) => [level, i]));
+    const counts = scheme.map(() => scheme.map(() => 0));
+    this.counts.forEach((row, s) => {
+      const from = position.get(cleanLevel(this.start.texts[s])) as number;
+      row.forEach((count, e) => {
+        counts[from][position.get(cleanLevel(this.end.texts[e])) as number] += count;
+      });
+    });
+    return { scheme, counts };
+  }
+}
+
+/** Two cohorts of levels as written (null for blank), paired member by member. */
+export function pairLevels(start: readonly (string | Blank)[], end: readonly (string | Blank)[]): LevelPairs {
   if (start.length !== end.length) throw new ScoreError("value", engineWords("score.shapeMismatch"));
-  const cleaned = new Map<string, string>();
-  for (let i = 0; i < start.length; i++) {
-    const s = start[i];
-    const e = end[i];
-    if (s === null || e === null) continue;
-    if (!cleaned.has(s)) cleaned.set(s, cleanLevel(s));
-    if (!cleaned.has(e)) cleaned.set(e, cleanLevel(e));
-  }
-  const distinct = new Set(cleaned.values());
-  if (extra !== null) distinct.add(extra);
-  const scheme = resolveScheme([...distinct], levels);
-  const position = new Map(scheme.map((level, i) => [level, i]));
-  const rank = new Map([...cleaned].map(([text, level]) => [text, position.get(level) as number]));
-  const starts = new Int32Array(start.length);
-  const ends = new Int32Array(start.length);
-  let filled = 0;
-  for (let i = 0; i < start.length; i++) {
-    const s = start[i];
-    const e = end[i];
-    if (s === null || e === null) continue;
-    starts[filled] = rank.get(s) as number;
-    ends[filled] = rank.get(e) as number;
-    filled++;
-  }
-  return { ranks: { scheme, start: starts.subarray(0, filled), end: ends.subarray(0, filled) }, top: scheme.length - 1 };
+  const pairs = new LevelPairs();
+  for (let i = 0; i < start.length; i++) pairs.add(start[i], end[i]);
+  return pairs;
 }
 
 function share(hits: number, total: number): number {
@@ -96,24 +145,20 @@ function share(hits: number, total: number): number {
  * 晋位升级率: of the branches with both levels, the share whose end level is higher. By class
  * (fromLevel): over those that started there; else over those that did not start at the top.
  */
-export function upgradeRate(
-  start: readonly (string | Blank)[],
-  end: readonly (string | Blank)[],
-  fromLevel: string | Blank = null,
-  levels: readonly string[] | null = null,
-): number {
+export function upgradeRate(pairs: LevelPairs, fromLevel: string | Blank = null, levels: readonly string[] | null = null): number {
   const from = fromLevel === null ? null : cleanLevel(fromLevel);
-  const { ranks, top } = rankedPairs(start, end, levels, from);
-  const fromRank = from === null ? -1 : ranks.scheme.indexOf(from);
+  const { scheme, counts } = pairs.ranked(levels, from);
+  const top = scheme.length - 1;
+  const fromRank = from === null ? -1 : scheme.indexOf(from);
   let cohort = 0;
   let rose = 0;
-  for (let i = 0; i < ranks.start.length; i++) {
-    const s = ranks.start[i];
-    if (from === null ? s < top : s === fromRank) {
-      cohort++;
-      if (ranks.end[i] > s) rose++;
-    }
-  }
+  counts.forEach((row, s) => {
+    if (from === null ? s >= top : s !== fromRank) return;
+    row.forEach((count, e) => {
+      cohort += count;
+      if (e > s) rose += count;
+    });
+  });
   return share(rose, cohort);
 }
 
@@ -142,15 +187,9 @@ export function improveRate(
 }
 
 /** 升降矩阵: counts of branches by start level (rows) and end level (columns). */
-export function transitions(
-  start: readonly (string | Blank)[],
-  end: readonly (string | Blank)[],
-  levels: readonly string[] | null = null,
-): { levels: readonly string[]; counts: number[][] } {
-  const { ranks } = rankedPairs(start, end, levels, null);
-  const counts = ranks.scheme.map(() => ranks.scheme.map(() => 0));
-  for (let i = 0; i < ranks.start.length; i++) counts[ranks.start[i]][ranks.end[i]]++;
-  return { levels: ranks.scheme, counts };
+export function transitions(pairs: LevelPairs, levels: readonly string[] | null = null): { levels: readonly string[]; counts: number[][] } {
+  const { scheme, counts } = pairs.ranked(levels, null);
+  return { levels: scheme, counts };
 }
 
 function checkShare(value: number, what: Wording): void {

@@ -75,10 +75,6 @@ export class RowFields {
     private readonly slots: Slot[],
   ) {}
 
-  get size(): number {
-    return this.plan.keys.length;
-  }
-
   has(key: string): boolean {
     return this.plan.index.has(key);
   }
@@ -138,14 +134,6 @@ export class RowFields {
     const value = this.valueAt(i);
     const read: ReadValue = { value, blank: this.isBlankAt(i), invalid: this.isInvalidAt(i), issues: this.issuesAt(i) };
     return { key: this.plan.keys[i], row: this.row, col: this.plan.cols[i], cell: this.cellAt(i), covered: this.coveredAt(i), read };
-  }
-
-  *values(): IterableIterator<FieldRead> {
-    for (let i = 0; i < this.plan.keys.length; i++) yield this.at(i);
-  }
-
-  *[Symbol.iterator](): IterableIterator<[string, FieldRead]> {
-    for (let i = 0; i < this.plan.keys.length; i++) yield [this.plan.keys[i], this.at(i)];
   }
 
   /** Called while reading the row. */

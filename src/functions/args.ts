@@ -11,7 +11,7 @@
  */
 import { readDate } from "../engine/dates";
 import type { Cell } from "../engine/grid";
-import { resolveScheme } from "../engine/rates";
+import { LevelPairs, resolveScheme } from "../engine/rates";
 import { ScoreError, engineWords } from "../engine/scoring";
 import { isBlankText, toHalfWidth } from "../engine/text";
 import { cellText } from "../engine/view";
@@ -284,6 +284,30 @@ export function levelCohort(arg: unknown): (string | null)[] {
     }
   }
   return out;
+}
+
+/**
+ * Two cohorts of levels of the same shape (sameShape first), paired cell by cell, in one pass
+ * over both ranges and without copying them: text as written (numbers as their digits), blank
+ * cells and cells of blank text leave their pair out.
+ */
+export function levelPairs(startArg: unknown, endArg: unknown): LevelPairs {
+  const pairs = new LevelPairs(isBlankText);
+  const level = (value: unknown): string | null => (typeof value === "string" ? value : isBlank(value) ? null : textOf(value));
+  const start = rowsOf(startArg);
+  const end = rowsOf(endArg);
+  for (let r = 0; r < start.length; r++) {
+    const a = start[r];
+    const b = end[r];
+    if (!Array.isArray(a) || !Array.isArray(b)) pairs.add(level(Array.isArray(a) ? a[0] : a), level(Array.isArray(b) ? b[0] : b));
+    else for (let c = 0; c < a.length; c++) pairs.add(level(a[c]), level(b[c]));
+  }
+  return pairs;
+}
+
+/** matrixOf's rows, without copying a 100 000-row range: a line may be a value rather than an array. */
+function rowsOf(arg: unknown): unknown[] {
+  return Array.isArray(arg) && arg.length > 0 ? arg : [[Array.isArray(arg) ? null : arg]];
 }
 
 /** A cohort of numbers, blanks as null; a member that is no number is #VALUE! naming it. */

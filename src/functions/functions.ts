@@ -35,6 +35,7 @@ import {
   isBlank,
   isOmitted,
   levelCohort,
+  levelPairs,
   levelList,
   matrixOf,
   monthsOf,
@@ -70,10 +71,9 @@ const SETTINGS = withDefaults();
 function upgradeRateFunction(startLevels: unknown[][], endLevels: unknown[][], fromLevel?: unknown[][], levels?: unknown[][]): unknown[][] {
   return whole(() => {
     sameShape([startLevels, endLevels]);
-    const start = levelCohort(startLevels);
-    const end = levelCohort(endLevels);
+    const pairs = levelPairs(startLevels, endLevels);
     const scheme = levelList(levels);
-    return elementwise([fromLevel], (from) => upgradeRate(start, end, optionalText(from), scheme), 0);
+    return elementwise([fromLevel], (from) => upgradeRate(pairs, optionalText(from), scheme), 0);
   });
 }
 
@@ -122,7 +122,7 @@ function improveRateFunction(
 function transitionsFunction(startLevels: unknown[][], endLevels: unknown[][], levels?: unknown[][]): unknown[][] {
   return whole(() => {
     sameShape([startLevels, endLevels]);
-    const table = transitions(levelCohort(startLevels), levelCohort(endLevels), levelList(levels));
+    const table = transitions(levelPairs(startLevels, endLevels), levelList(levels));
     return [["", ...table.levels], ...table.levels.map((level, i) => [level, ...table.counts[i]])];
   });
 }

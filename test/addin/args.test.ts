@@ -1,6 +1,7 @@
 /** Unit tests of the custom functions' argument helpers, with a stand-in CustomFunctions global. */
 import fc from "fast-check";
 import { ScoreError } from "../../src/engine/scoring";
+import { transitions } from "../../src/engine/rates";
 import {
   ARG,
   broadcastShape,
@@ -9,6 +10,7 @@ import {
   isBlank,
   isOmitted,
   levelCohort,
+  levelPairs,
   levelList,
   matrixOf,
   monthsOf,
@@ -171,6 +173,18 @@ describe("whole-argument helpers", () => {
     expect(cohort(7)).toEqual([7]);
     expect(cohort([])).toEqual([null]);
     expect(levelCohort([["一般", 3, true, null]])).toEqual(["一般", "3", "TRUE", null]);
+  });
+
+  test("levelPairs: cell by cell, a blank on either side leaves the pair out; numbers as their digits; a scalar is a 1×1 range", () => {
+    const counted = (start: unknown, end: unknown, levels: string[]) => transitions(levelPairs(start, end), levels).counts;
+    expect(counted([["一般", " ", 1], [null, "先进", 2]], [["先进", "一般", 2], ["一般", "", 2]], ["一般", "先进", "1", "2"])).toEqual([
+      [0, 1, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 1],
+      [0, 0, 0, 1],
+    ]);
+    expect(counted("一般", [["先进"]], ["一般", "先进"])).toEqual([[0, 1], [0, 0]]);
+    expect(counted([["一般"], ["一般"]], [["先进"], [null]], ["一般", "先进"])).toEqual([[0, 1], [0, 0]]);
   });
 
   test("numberCohort: numbers and numeric text; other text is a value error quoting it", () => {

@@ -1,4 +1,5 @@
 /** src/engine/rates.ts: level schemes, 晋位升级率, 提升率, the transition matrix, quota grades, normalisation. */
+import fc from "fast-check";
 import {
   cleanLevel,
   improveRate,
@@ -6,10 +7,20 @@ import {
   normalizeMethodOf,
   quotaLevel,
   resolveScheme,
+  pairLevels,
   ScoreError,
-  transitions,
-  upgradeRate,
+  transitions as transitionsOfPairs,
+  upgradeRate as upgradeRateOfPairs,
 } from "../../src/engine";
+
+type Cohort = readonly (string | null)[];
+
+/** 晋位升级率 of two cohorts as written, paired as the engine pairs them. */
+const upgradeRate = (start: Cohort, end: Cohort, from: string | null = null, levels: readonly string[] | null = null) =>
+  upgradeRateOfPairs(pairLevels(start, end), from, levels);
+
+/** The transition matrix of two cohorts as written. */
+const transitions = (start: Cohort, end: Cohort, levels: readonly string[] | null = null) => transitionsOfPairs(pairLevels(start, end), levels);
 
 /** The kind and message of the ScoreError `fn` throws. */
 function failure(fn: () => unknown): { kind: string; message: string } {
@@ -93,6 +104,26 @@ describe("upgradeRate", () => {
     expect(upgradeRate(["较差", "一般", "较好", "好"], ["一般", "一般", "好", "较好"])).toBe(2 / 3);
     expect(upgradeRate(["一星", "五星", "三星"], ["二星", "五星", "三星"])).toBe(1 / 2);
     expect(upgradeRate(["一星", "五星", "三星"], ["二星", "五星", "三星"], "一星")).toBe(1);
+  });
+
+  test("counted by pairs of texts, it agrees with counting member by member, past the few texts compared before hashing", () => {
+    const scheme = Array.from({ length: 12 }, (_, i) => `L${i}`);
+    const member = fc.option(fc.constantFrom(...scheme, " L3 ", "Ｌ5"), { nil: null });
+    const cohorts = fc.array(fc.tuple(member, member), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(cohorts, fc.option(fc.constantFrom(...scheme), { nil: null }), (members, from) => {
+        const start = members.map(([s]) => s);
+        const end = members.map(([, e]) => e);
+        const rank = (level: string) => scheme.indexOf(cleanLevel(level));
+        const counted = members.filter(([s, e]) => s !== null && e !== null && (from === null ? rank(s) < 11 : rank(s) === rank(from)));
+        const rose = counted.filter(([s, e]) => rank(e!) > rank(s!)).length;
+        if (counted.length === 0) expect(failure(() => upgradeRate(start, end, from, scheme)).kind).toBe("div0");
+        else expect(upgradeRate(start, end, from, scheme)).toBe(rose / counted.length);
+        const matrix = scheme.map(() => scheme.map(() => 0));
+        for (const [s, e] of members) if (s !== null && e !== null) matrix[rank(s)][rank(e)]++;
+        expect(transitions(start, end, scheme).counts).toEqual(matrix);
+      }),
+    );
   });
 
   test("a given scheme orders the levels", () => {

@@ -4,7 +4,7 @@
  * combined score (DJ.COMBINEDSCORE, then DJ.LEVEL with the 参数 settings), so the pane and the
  * sheet agree.
  */
-import { upgradeRate } from "../rates";
+import { pairLevels, upgradeRate } from "../rates";
 import { combinedScore, levelOf, ScoreError } from "../scoring";
 import type { Settings } from "../settings";
 import type { ParsedSheet } from "../sheet";
@@ -48,9 +48,10 @@ export function upgradeRates(
       );
     }
   }
+  const pairs = pairLevels(start, end);
   const rate = (from: string | null): UpgradeRate => {
     try {
-      return { from, rate: upgradeRate(start, end, from, levels) };
+      return { from, rate: upgradeRate(pairs, from, levels) };
     } catch (error) {
       // An empty class has no rate; any other refusal (a level outside the scheme) is the answer.
       if (error instanceof ScoreError && error.kind === "div0") return { from, rate: null };
