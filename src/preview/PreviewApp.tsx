@@ -120,7 +120,7 @@ export function PreviewApp({ host }: { host: FileHost }) {
           <Caption1 className={styles.muted}>
             {names.length === 0
               ? t("preview.noFiles")
-              : t(names.length === 1 ? "preview.opened.one" : "preview.opened.other", { count: names.length, names: names.join("、") })}
+              : t(names.length === 1 ? "preview.opened.one" : "preview.opened.other", { count: names.length, names: names.join(t("pane.list.items")) })}
           </Caption1>
         </div>
         {failure !== null && (

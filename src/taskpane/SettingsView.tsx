@@ -153,7 +153,7 @@ export function SettingsView({ host, workbook }: WorkbookViewProps) {
       );
     }
     if (kind === "levels") {
-      const shown = (levels: string) => (levels === "" ? t("tabs.settings.auto") : levels.split(",").join("、"));
+      const shown = (levels: string) => (levels === "" ? t("tabs.settings.auto") : levels.split(",").join(t("pane.list.items")));
       return (
         <Field key={path} label={label} hint={hint}>
           <Dropdown

@@ -303,7 +303,7 @@ function FileFindings({ file, selected, onSelect }: { file: FileReport; selected
         </div>
       ))}
       {file.skipped.length > 0 && (
-        <Caption1 className={styles.muted}>{t("pane.validate.skipped", { sheets: file.skipped.join("、") })}</Caption1>
+        <Caption1 className={styles.muted}>{t("pane.validate.skipped", { sheets: file.skipped.join(t("pane.list.items")) })}</Caption1>
       )}
     </div>
   );

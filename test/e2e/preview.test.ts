@@ -278,7 +278,7 @@ describe("browser preview (dist/preview.html in Chromium)", () => {
       { name: MESSY_NAME, mimeType: "application/octet-stream", buffer: messy },
       { name: LEGACY_NAME, mimeType: "application/octet-stream", buffer: LEGACY_BYTES },
     ]);
-    await page.getByText(`2 files open: ${MESSY_NAME}、${LEGACY_NAME}`).waitFor();
+    await page.getByText(`2 files open: ${MESSY_NAME}, ${LEGACY_NAME}`).waitFor();
     await page.getByRole("button", { name: "Validate all" }).click();
     await page.getByRole("status").getByText(`Errors ${report.summary.errors}`).waitFor();
     await page.getByText(`${LEGACY_NAME}: .xls, .et and .csv files are not supported`, { exact: false }).waitFor();

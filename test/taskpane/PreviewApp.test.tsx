@@ -19,7 +19,7 @@ function open(locale: Locale, label: string, names: string[]) {
 
 test.each([
   [["一局.xlsx"], "1 file open: 一局.xlsx"],
-  [["一局.xlsx", "二局.xlsx"], "2 files open: 一局.xlsx、二局.xlsx"],
+  [["一局.xlsx", "二局.xlsx"], "2 files open: 一局.xlsx, 二局.xlsx"],
 ])("in English, %j gives “%s”", (names, line) => {
   open("en-US", "Open submissions", names);
   expect(screen.getByText(line)).toBeTruthy();
