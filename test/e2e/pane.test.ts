@@ -8,6 +8,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { ruleTitle } from "../../src/engine/rules";
 import { paneText } from "../../src/i18n/pane";
 import { sheetsText } from "../../src/i18n/sheets";
 
@@ -141,7 +142,9 @@ describe("task pane (the App on a stand-in workbook, in Chromium)", () => {
     await mismatch.first().waitFor({ state: "visible" });
     await page.getByText("党员大会：第2季度无；支委会：3月、7月无").waitFor();
     await page.getByText(/张三/).first().waitFor();
-    await page.getByText(/工作表“一支部台账”（三会一课台账）/).scrollIntoViewIfNeeded();
+    // The picture for the README: the 统计表's cells held against the ledgers, under their rule's heading.
+    const heading = page.getByText(new RegExp(`^${ruleTitle("ledger-mismatch", "zh-CN")}（\\d+）$`)).first();
+    await heading.evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(RESULTS, "pane-ledger.png") });
   });
 
