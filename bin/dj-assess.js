@@ -5,10 +5,11 @@
 // 40 MB lower on a 20 000-member 党费 ledger (170 → 131 MB), in the same time (docs/PERFORMANCE.md).
 // The flag only steers how the heap grows; it is set before anything is allocated.
 require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
-// The CLI is compiled to build/ by `npm run build:cli`, which `npm ci` runs through `prepare`.
+// The CLI is compiled and bundled into build/bundle/ by `npm run build:cli`, which `npm ci` runs
+// through `prepare`.
 let cli;
 try {
-  cli = require("../build/cli/main.js");
+  cli = require("../build/bundle/dj-assess.js");
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND") {
     process.stderr.write("dj-assess 尚未编译，请先运行 npm run build:cli（dj-assess is not built yet: run npm run build:cli）\n");

@@ -28,5 +28,5 @@ export function runCli(args: readonly string[], node: readonly string[] = [], { 
 
 /** Fails early, in words, when the CLI has not been compiled. */
 export function requireBuiltCli(): void {
-  if (!existsSync(join(ROOT, "build/cli/main.js"))) throw new Error("build/ is missing: run `npm run build:cli` (npm test does it)");
+  if (!existsSync(join(ROOT, "build/bundle/dj-assess.js"))) throw new Error("build/ is missing: run `npm run build:cli` (npm test does it)");
 }
