@@ -88,6 +88,20 @@ describe("dj-assess validate --json", () => {
     expect(report.summary.errors).toBe(10);
   });
 
+  it("runs as one bundle, and loads exceljs only to write an annotated copy", () => {
+    // Every file node loads, listed as the run ends: validating needs only the bundle and node's own modules.
+    const hook = join(dir, "loaded.js");
+    writeFileSync(hook, 'process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify(Object.keys(require.cache)) + "\\n"));\n');
+    const loaded = (...args: string[]): string[] => {
+      const listed = /LOADED (.*)/.exec(runCli(args, ["--require", hook]).stderr);
+      if (!listed) throw new Error("the run listed no modules");
+      const files = JSON.parse(listed[1]) as string[];
+      return [...new Set(files.filter((file) => file !== hook).map((file) => file.slice(ROOT.length + 1).split("/").slice(0, 3).join("/")))];
+    };
+    expect(loaded("validate", clean, "--json")).toEqual(["bin/dj-assess.js", "build/bundle/dj-assess.js"]);
+    expect(loaded("validate", clean, "--annotate", join(dir, "loaded-copies"))).toContain("node_modules/exceljs/lib");
+  });
+
   it("works through npm run as the README says", () => {
     // As from a user's shell: without the log level an outer `npm test --loglevel=…` passes down.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== "npm_config_loglevel"));
