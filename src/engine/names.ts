@@ -18,20 +18,20 @@ const CLOSE = "）)】]";
 const WITH_REASON = /^(.*?)[（(【[](.*)[）)】\]]$/s;
 
 export function parseNames(text: string): ListedName[] {
+  // Separators and brackets are all in the BMP: an index walk cuts pieces without splitting a pair.
   const pieces: string[] = [];
   let depth = 0;
-  let current = "";
-  for (const ch of text) {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && SEPARATOR.test(ch)) {
-      pieces.push(current);
-      current = "";
-    } else {
-      current += ch;
+    else if (depth === 0 && SEPARATOR.test(ch)) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
     }
   }
-  pieces.push(current);
+  pieces.push(text.slice(start));
   const names: ListedName[] = [];
   for (const piece of pieces) {
     const trimmed = piece.trim();

@@ -68,11 +68,15 @@ export function branchKey(sheet: ParsedSheet, row: DataRow): string {
 function recordOf(sheet: ParsedSheet, row: DataRow): MeetingRecord {
   const type = typeOf(row);
   const date = dateOf(row);
-  const base = { sheet, row, type, date, absentees: absenteesOf(row) };
-  if (!row.branch || row.fields.isInvalid("branch") || type === null || date === null) return { ...base, status: "unusable" };
-  if (outOfPeriod(date, sheet.period)) return { ...base, status: "out-of-period" };
-  if (quorumFailed(row, type)) return { ...base, status: "no-quorum" };
-  return { ...base, status: "counted" };
+  const status: MeetingRecord["status"] =
+    !row.branch || row.fields.isInvalid("branch") || type === null || date === null
+      ? "unusable"
+      : outOfPeriod(date, sheet.period)
+        ? "out-of-period"
+        : quorumFailed(row, type)
+          ? "no-quorum"
+          : "counted";
+  return { sheet, row, type, date, absentees: absenteesOf(row), status };
 }
 
 /** A branch's meetings for one period, and what its 统计表 reported for that period. */
