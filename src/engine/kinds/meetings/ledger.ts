@@ -50,9 +50,13 @@ export function quorumFailed(row: DataRow, type: MeetingType | null): boolean {
 /** Whether a date lies outside the sheet's period; undefined when the period's year is unknown. */
 export function outOfPeriod(date: number, period: SheetPeriod): boolean | undefined {
   if (period.year === undefined) return undefined;
-  const days = daysOfPeriod(period);
+  let days = PERIOD_DAYS.get(period);
+  if (days === undefined) PERIOD_DAYS.set(period, (days = daysOfPeriod(period)));
   return days === null || date < days.start || date > days.end;
 }
+
+/** Each sheet's period as days, worked out once rather than for every row of a ledger. */
+const PERIOD_DAYS = new WeakMap<SheetPeriod, ReturnType<typeof daysOfPeriod>>();
 
 function dateOf(row: DataRow): number | null {
   const value = row.fields.value("date");
@@ -77,6 +81,13 @@ function recordOf(sheet: ParsedSheet, row: DataRow): MeetingRecord {
           ? "no-quorum"
           : "counted";
   return { sheet, row, type, date, absentees: absenteesOf(row), status };
+}
+
+/** The value of `key` in `map`, made and put there first when there is none. */
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 /** A branch's meetings for one period, and what its 统计表 reported for that period. */
@@ -119,35 +130,46 @@ export function meetingLedger(sheets: readonly ParsedSheet[], submissions: reado
   if (sheets.length === 0) return { records: [], branches: [], typesOnSheet: new Map() };
   const records: MeetingRecord[] = [];
   const typesOnSheet = new Map<ParsedSheet, Set<MeetingType>>(sheets.map((sheet) => [sheet, new Set()]));
-  const seen = new Map<string, MeetingRecord>();
-  const groups = new Map<string, LedgerBranch>();
+  // By branch, then type, then date: the first record of each, to tell a duplicate by.
+  const seen = new Map<string, Map<MeetingType, Map<number, MeetingRecord>>>();
+  // By period, then branch; in the order the groups are first met.
+  const groups = new Map<string, Map<string, LedgerBranch>>();
+  const branches: LedgerBranch[] = [];
   const reported = new ReportedBranches(submissions);
   for (const sheet of sheets) {
+    const { year, startMonth, months } = sheet.period;
+    const periodKey = `${year}-${startMonth}-${months}`;
     for (const row of sheet.rows) {
       const record = recordOf(sheet, row);
       records.push(record);
       if (record.type !== null) typesOnSheet.get(sheet)?.add(record.type);
-      if (record.status === "unusable") continue;
+      if (record.status === "unusable" || record.type === null || record.date === null) continue;
       const key = branchKey(sheet, row);
-      const same = `${key}\u0000${record.type}\u0000${record.date}`;
-      const original = seen.get(same);
+      const byType = getOrAdd(seen, key, () => new Map<MeetingType, Map<number, MeetingRecord>>());
+      const byDate = getOrAdd(byType, record.type, () => new Map<number, MeetingRecord>());
+      const original = byDate.get(record.date);
       if (original) {
         record.status = "duplicate";
         record.original = original;
-      } else seen.set(same, record);
-      const { year, startMonth, months } = sheet.period;
+      } else byDate.set(record.date, record);
       if (year === undefined) continue;
-      const groupKey = `${key}\u0000${year}-${startMonth}-${months}`;
-      let group = groups.get(groupKey);
-      if (!group) {
-        const period = { year, startMonth, months };
-        group = { branch: row.branch, unit: row.unit, code: row.code, period, records: [], reported: reported.find(sheet, row) };
-        groups.set(groupKey, group);
-      }
+      const inPeriod = getOrAdd(groups, periodKey, () => new Map<string, LedgerBranch>());
+      const group = getOrAdd(inPeriod, key, () => {
+        const created: LedgerBranch = {
+          branch: row.branch,
+          unit: row.unit,
+          code: row.code,
+          period: { year, startMonth, months },
+          records: [],
+          reported: reported.find(sheet, row),
+        };
+        branches.push(created);
+        return created;
+      });
       group.records.push(record);
     }
   }
-  return { records, branches: [...groups.values()], typesOnSheet };
+  return { records, branches, typesOnSheet };
 }
 
 /** Whether any of these sheets records a meeting of the type, counted or not. */
