@@ -18,9 +18,17 @@ import { MONTH_COLUMNS, type MonthColumn } from "./fields";
 /** Wide: a member a row with a column per month; long: a member-month a row (LEDGERS.md §3). */
 export type Layout = "wide" | "long";
 
+/** Each header's month columns, found once: every row of a wide ledger asks. */
+const MONTH_COLUMNS_OF = new WeakMap<Header, readonly { key: MonthColumn; month: number }[]>();
+
 /** The month columns a header has, January first. */
-export function monthColumnsOf(header: Header): { key: MonthColumn; month: number }[] {
-  return MONTH_COLUMNS.flatMap((key, i) => (header.byKey.has(key) ? [{ key, month: i + 1 }] : []));
+export function monthColumnsOf(header: Header): readonly { key: MonthColumn; month: number }[] {
+  let columns = MONTH_COLUMNS_OF.get(header);
+  if (!columns) {
+    columns = MONTH_COLUMNS.flatMap((key, i) => (header.byKey.has(key) ? [{ key, month: i + 1 }] : []));
+    MONTH_COLUMNS_OF.set(header, columns);
+  }
+  return columns;
 }
 
 /** A sheet with three month columns is wide (LEDGERS.md §1); otherwise its rows are member-months. */
