@@ -15,7 +15,7 @@ import { withReadLimits, type ReadLimits } from "../../src/files/limits";
 import { WorkbookReadError } from "../../src/files/read";
 import { exceljsGrids } from "../support/exceljsGrids";
 import { readXlsx } from "../../src/files/xlsx/readXlsx";
-import { XmlScanner, type Attributes, type XmlHandler } from "../../src/files/xlsx/xml";
+import { XmlScanner, type Attributes, type Wanted, type XmlHandler } from "../../src/files/xlsx/xml";
 import { cleanRows, departmentRows, ledgerRows, makeXlsx, messyRows } from "../cli/fixtures";
 import { fods } from "../support/fods";
 import { bombSheet, deflatePieces, fullHeightSheet, rowsXml, SHEET, sheetXml, smallWorkbook, withSheet } from "../support/hostile";
@@ -709,9 +709,10 @@ describe("XmlScanner", () => {
   /** Every event as text, so two scans can be compared. */
   class Recorder implements XmlHandler {
     readonly events: string[] = [];
-    open(name: string, attributes: Attributes): boolean {
+    constructor(private readonly skip: string | undefined = undefined) {}
+    open(name: string, attributes: Attributes): Wanted {
       this.events.push(`<${name} r=${attributes.get("r")} id=${attributes.getPrefixed("id")}>`);
-      return true;
+      return name === this.skip ? "skip" : "text";
     }
     close(name: string): void {
       this.events.push(`</${name}>`);
@@ -724,8 +725,8 @@ describe("XmlScanner", () => {
     }
   }
 
-  function scan(xml: string, chunks: readonly number[] = []): string[] {
-    const recorder = new Recorder();
+  function scan(xml: string, chunks: readonly number[] = [], skip?: string): string[] {
+    const recorder = new Recorder(skip);
     const scanner = new XmlScanner(recorder);
     let at = 0;
     for (const size of chunks) {
@@ -784,6 +785,22 @@ describe("XmlScanner", () => {
     const events = scan(xml, chunks);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(events).toEqual(["<a r=undefined id=undefined>", "<b r=undefined id=undefined>", `text:${"字".repeat(big)}`, "</b>", "</a>"]);
+  });
+
+  test("an element its handler skips is passed over whole: nothing within it is reported, not even its close", () => {
+    const xml = `<a><c r="1"><v>1</v><c r="2"><v>2</v></c></c><c r="3"/><v>3</v></a>`;
+    expect(scan(xml, [], "c")).toEqual([
+      "<a r=undefined id=undefined>",
+      "<c r=1 id=undefined>",
+      "<c r=3 id=undefined>",
+      "<v r=undefined id=undefined>",
+      "text:3",
+      "</v>",
+      "</a>",
+    ]);
+    // Still checked as XML while skipped.
+    expect(() => scan("<a><c><v></c></v></a>", [], "c")).toThrow(WorkbookReadError);
+    expect(scan(xml, Array.from({ length: xml.length }, () => 1), "c")).toEqual(scan(xml, [], "c"));
   });
 
   test("refuses what is not XML: mismatched, unclosed, stray closing tag, unknown entity, bad character reference", () => {

@@ -8,7 +8,7 @@
  * <si/> is an empty cell while <si><t/></si> is the empty text.
  */
 import { EMPTY, type Cell } from "../../engine/grid";
-import type { Attributes, XmlHandler } from "./xml";
+import type { Attributes, Wanted, XmlHandler } from "./xml";
 
 /**
  * OOXML writes characters XML cannot hold as `_xHHHH_` (a carriage return is `_x000D_`).
@@ -32,46 +32,39 @@ const enum Where {
 export class SharedStringsHandler implements XmlHandler {
   readonly strings: Cell[] = [];
   private where = Where.Document;
-  /** Depth inside an element we do not read (phonetic runs, run properties, extensions). */
-  private skipped = 0;
   private plain: string | undefined;
   private runs: string[] | undefined;
   private run = "";
 
-  open(name: string, _attributes: Attributes): boolean {
-    if (this.skipped > 0) {
-      this.skipped++;
-      return false;
-    }
+  open(name: string, _attributes: Attributes): Wanted {
     switch (this.where) {
       case Where.Document:
         this.where = Where.Table;
-        return false;
+        return "children";
       case Where.Table:
         if (name !== "si") break;
         this.where = Where.Item;
         this.plain = undefined;
         this.runs = undefined;
-        return false;
+        return "children";
       case Where.Item:
         if (name === "t") {
           // A later <t> replaces an earlier one, as in exceljs.
           this.plain = "";
           this.where = Where.ItemText;
-          return true;
+          return "text";
         }
         if (name !== "r") break;
         this.run = "";
         this.where = Where.Run;
-        return false;
+        return "children";
       case Where.Run:
         if (name !== "t") break;
         this.run = "";
         this.where = Where.RunText;
-        return true;
+        return "text";
     }
-    this.skipped = 1;
-    return false;
+    return "skip";
   }
 
   text(value: string): void {
@@ -80,10 +73,6 @@ export class SharedStringsHandler implements XmlHandler {
   }
 
   close(): void {
-    if (this.skipped > 0) {
-      this.skipped--;
-      return;
-    }
     switch (this.where) {
       case Where.ItemText:
         this.where = Where.Item;

@@ -12,7 +12,7 @@
  *   number in one of them reads as a number unless the workbook defines the id itself;
  * - style 0 is never a date, whatever its format (exceljs skips `s="0"`).
  */
-import type { Attributes, XmlHandler } from "./xml";
+import type { Attributes, Wanted, XmlHandler } from "./xml";
 
 const BUILT_IN_DATE_IDS: ReadonlySet<number> = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
@@ -29,24 +29,19 @@ const enum Where {
 
 export class StylesHandler implements XmlHandler {
   private where = Where.Document;
-  private skipped = 0;
   private readonly customFormats = new Map<number, string>();
   private readonly formatIds: number[] = [];
 
-  open(name: string, attributes: Attributes): boolean {
-    if (this.skipped > 0) {
-      this.skipped++;
-      return false;
-    }
+  open(name: string, attributes: Attributes): Wanted {
     switch (this.where) {
       case Where.Document:
         this.where = Where.Sheet;
-        return false;
+        return "children";
       case Where.Sheet:
         if (name === "numFmts") this.where = Where.Formats;
         else if (name === "cellXfs") this.where = Where.CellFormats;
         else break;
-        return false;
+        return "children";
       case Where.Formats: {
         const code = attributes.get("formatCode");
         if (name === "numFmt" && code !== undefined) {
@@ -58,15 +53,13 @@ export class StylesHandler implements XmlHandler {
         if (name === "xf") this.formatIds.push(parseInt(attributes.get("numFmtId") ?? "", 10));
         break;
     }
-    this.skipped = 1;
-    return false;
+    return "skip";
   }
 
   text(): void {}
 
   close(): void {
-    if (this.skipped > 0) this.skipped--;
-    else this.where = this.where === Where.Sheet ? Where.Document : Where.Sheet;
+    this.where = this.where === Where.Sheet ? Where.Document : Where.Sheet;
   }
 
   /** For each cell style (its index, a cell's `s`), whether a number in it is a date. */

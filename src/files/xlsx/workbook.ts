@@ -3,7 +3,7 @@
  * is visible and which part holds it, whether dates count from 1904, and where the shared
  * strings and styles are.
  */
-import type { Attributes, XmlHandler } from "./xml";
+import type { Attributes, Wanted, XmlHandler } from "./xml";
 
 export interface SheetEntry {
   name: string | undefined;
@@ -30,7 +30,7 @@ export class WorkbookHandler implements XmlHandler {
   private depth = 0;
   private inSheets = false;
 
-  open(name: string, attributes: Attributes): boolean {
+  open(name: string, attributes: Attributes): Wanted {
     this.depth++;
     if (this.depth === 2 && name === "workbookPr") {
       const value = attributes.get("date1904");
@@ -45,7 +45,7 @@ export class WorkbookHandler implements XmlHandler {
         relationship: attributes.getPrefixed("id"),
       });
     }
-    return false;
+    return "children";
   }
 
   text(): void {}
@@ -69,14 +69,14 @@ export class RelationshipsHandler implements XmlHandler {
   /** `base` is the folder of the part these relationships belong to ("xl/" for the workbook). */
   constructor(private readonly base: string) {}
 
-  open(name: string, attributes: Attributes): boolean {
+  open(name: string, attributes: Attributes): Wanted {
     this.depth++;
     const id = attributes.get("Id");
     const target = attributes.get("Target");
     if (this.depth === 2 && name === "Relationship" && id !== undefined && target !== undefined && attributes.get("TargetMode") !== "External") {
       this.byId.set(id, { type: attributes.get("Type") ?? "", target: resolvePart(this.base, target.trim()) });
     }
-    return false;
+    return "children";
   }
 
   text(): void {}

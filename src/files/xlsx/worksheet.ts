@@ -17,7 +17,7 @@ import type { ReadLimits } from "../limits";
 import { WorkbookReadError } from "../readError";
 import { rangeArea } from "../sheetScan";
 import { unescapeText } from "./sharedStrings";
-import { corrupt, type Attributes, type XmlHandler } from "./xml";
+import { corrupt, type Attributes, type Wanted, type XmlHandler } from "./xml";
 
 /** Counts shared by every sheet of one workbook. */
 export interface WorkbookTotals {
@@ -188,7 +188,6 @@ interface CellParts {
 
 export class WorksheetHandler implements XmlHandler {
   private where = Where.Document;
-  private skipped = 0;
   private readonly rows: Cell[][] = [];
   private readonly mergeRefs: string[] = [];
   private rowNumber = 0;
@@ -201,67 +200,62 @@ export class WorksheetHandler implements XmlHandler {
 
   constructor(private readonly context: SheetContext) {}
 
-  open(name: string, attributes: Attributes): boolean {
-    if (this.skipped > 0) {
-      this.skipped++;
-      return false;
-    }
+  open(name: string, attributes: Attributes): Wanted {
     switch (this.where) {
       case Where.Document:
         this.where = Where.Sheet;
-        return false;
+        return "children";
       case Where.Sheet:
         if (name === "sheetData") this.where = Where.SheetData;
         else if (name === "mergeCells") this.where = Where.MergeCells;
         else break;
-        return false;
+        return "children";
       case Where.SheetData:
         if (name !== "row") break;
         this.startRow(attributes.get("r"));
         this.where = Where.Row;
-        return false;
+        return "children";
       case Where.Row:
         if (name !== "c") break;
         this.startCell(attributes);
         this.where = Where.Cell;
-        return false;
+        return "children";
       case Where.Cell:
         if (name === "v") {
           this.where = Where.Value;
-          return true;
+          return "text";
         }
         if (name === "f") {
           // exceljs takes a formula from its text or from a t="shared"/"array" attribute alone.
           if (attributes.get("t")) this.cell.formula = true;
           this.where = Where.Formula;
-          return true;
+          return "text";
         }
         if (name !== "is") break;
         this.where = Where.Inline;
-        return false;
+        return "children";
       case Where.Inline:
         if (name === "t") {
           this.where = Where.InlineText;
-          return true;
+          return "text";
         }
         // <rPh>, phonetic runs, are not part of the text.
         if (name !== "r") break;
         this.run = "";
         this.where = Where.Run;
-        return false;
+        return "children";
       case Where.Run:
         if (name !== "t") break;
         this.run = "";
         this.where = Where.RunText;
-        return true;
+        return "text";
       case Where.MergeCells:
         if (name !== "mergeCell") break;
         this.addMerge(attributes.get("ref") ?? "");
         this.where = Where.Merge;
-        return false;
+        return "children";
     }
-    this.skipped = 1;
-    return false;
+    return "skip";
   }
 
   text(value: string): void {
@@ -279,10 +273,6 @@ export class WorksheetHandler implements XmlHandler {
   }
 
   close(): void {
-    if (this.skipped > 0) {
-      this.skipped--;
-      return;
-    }
     switch (this.where) {
       case Where.Value:
       case Where.Formula:

@@ -17,13 +17,16 @@
  */
 import { WorkbookReadError } from "../readError";
 
+/**
+ * What a handler wants of an element it is told of: its text (until its first child or its end:
+ * SpreadsheetML's texts are in leaf elements), only its children, or nothing more — "skip" passes
+ * the element and everything in it over unreported, its close included.
+ */
+export type Wanted = "text" | "children" | "skip";
+
 export interface XmlHandler {
-  /**
-   * An element opens; `attributes` holds its attributes until the next call. Returns whether the
-   * handler wants the element's text (until its first child or its end: SpreadsheetML's texts are
-   * in leaf elements).
-   */
-  open(name: string, attributes: Attributes): boolean;
+  /** An element opens; `attributes` holds its attributes until the next call. */
+  open(name: string, attributes: Attributes): Wanted;
   /** An element closes (right after `open` for `<name/>`). */
   close(name: string): void;
   /** Text of an element whose `open` asked for it, decoded; maybe in pieces. */
@@ -116,6 +119,8 @@ export class XmlScanner implements Attributes {
   private sawCarriageReturn = false;
   private readonly qualifiedNames: string[] = [];
   private readonly localNames: string[] = [];
+  /** The depth of the element being skipped ("skip"), 0 when none: nothing within it is reported. */
+  private skipFrom = 0;
   /** Element names seen, by a hash of their text: one string per name, not one per tag. */
   private readonly names: (string | undefined)[] = new Array(NAME_SLOTS);
   /**
@@ -354,7 +359,11 @@ export class XmlScanner implements Attributes {
     const local = colon < 0 ? name : this.name(s, colon + 1, i);
     this.qualifiedNames.push(name);
     this.localNames.push(local);
-    this.capture = this.handler.open(local, this);
+    if (this.skipFrom === 0) {
+      const wanted = this.handler.open(local, this);
+      if (wanted === "skip") this.skipFrom = this.qualifiedNames.length;
+      this.capture = wanted === "text";
+    }
     if (s.charCodeAt(end - 2) === SLASH) this.closeCurrent();
     return end;
   }
@@ -380,6 +389,10 @@ export class XmlScanner implements Attributes {
     this.qualifiedNames.pop();
     const local = this.localNames.pop()!;
     if (this.qualifiedNames.length === 0) this.state = State.Done;
+    if (this.skipFrom > 0) {
+      if (this.qualifiedNames.length < this.skipFrom) this.skipFrom = 0;
+      return;
+    }
     this.handler.close(local);
   }
 
