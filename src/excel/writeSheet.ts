@@ -14,7 +14,7 @@ import type { OutCell, SheetSpec, ValidationRule } from "../engine/sheets/spec";
 import type { Progress } from "../host/host";
 import { rowBlocks } from "../host/blocks";
 import { refusal } from "./errors";
-import { uniqueSheetName, uniqueTableName } from "../host/naming";
+import { planDefinedNames, uniqueSheetName, uniqueTableName } from "../host/naming";
 import { hyperlinkFormula, layout, type Canvas } from "../host/layout";
 import { MARK_COLORS } from "../host/marks";
 import { columnLetter } from "../engine/grid";
@@ -149,17 +149,8 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
   const replaced = spec.role === "template" || spec.role === "frozen" ? [] : registry.owned.filter((owned) => owned.role === spec.role);
   const replacedIds = new Set(replaced.map((owned) => owned.id));
   const existingNames = new Map(names.items.map((item) => [item.name.toLowerCase(), item]));
-  const ourNames = registry.names.filter((item) => existingNames.has(item.name.toLowerCase()));
-  const isOurName = (name: string) => ourNames.some((item) => item.name.toLowerCase() === name.toLowerCase());
-  for (const wanted of spec.names ?? []) {
-    if (existingNames.has(wanted.name.toLowerCase()) && !isOurName(wanted.name)) {
-      throw refusal("write", "NameTaken", "excel.refuse.nameTaken", { sheet: spec.name, name: wanted.name });
-    }
-  }
-  const wantedNames = new Set((spec.names ?? []).map((item) => item.name.toLowerCase()));
-  /** Our names that go: made for the sheet being replaced (they would point at #REF!) or wanted again. */
-  const dropNames = ourNames.filter((item) => replacedIds.has(item.sheetId) || wantedNames.has(item.name.toLowerCase()));
-  const dropped = new Set(dropNames.map((item) => item.name.toLowerCase()));
+  const definedNames = planDefinedNames(spec.names ?? [], existingNames, registry.names, replacedIds);
+  if (definedNames.taken !== undefined) throw refusal("write", "NameTaken", "excel.refuse.nameTaken", { sheet: spec.name, name: definedNames.taken });
 
   const sheetName = uniqueSheetName(
     spec.name,
@@ -168,7 +159,7 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
   const vanishingTables = new Set(registry.tables.filter((table) => replacedIds.has(table.sheetId)).map((table) => table.name.toLowerCase()));
   const takenTableNames = [
     ...tables.items.map((table) => table.name).filter((name) => !vanishingTables.has(name.toLowerCase())),
-    ...names.items.map((item) => item.name).filter((name) => !dropped.has(name.toLowerCase())),
+    ...names.items.map((item) => item.name).filter((name) => !definedNames.dropped.has(name.toLowerCase())),
     ...(spec.names ?? []).map((item) => item.name),
   ];
   const tableNames: string[] = [];
@@ -231,7 +222,7 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
       format.custom.format.fill.color = MARK_COLORS.error.fill;
       format.custom.format.font.color = MARK_COLORS.error.font;
     }
-    for (const item of dropNames) names.getItem(item.name).delete();
+    for (const item of definedNames.drop) names.getItem(item.name).delete();
     for (const item of spec.names ?? []) names.add(item.name, sheet.getRangeByIndexes(item.row, item.col, 1, 1), item.comment);
     for (const chart of spec.charts ?? []) {
       const { row, col, rows, cols } = chart.source;
@@ -244,7 +235,7 @@ export async function writeSpec(context: Excel.RequestContext, spec: SheetSpec, 
     const next = { ...registry };
     next.owned = registry.owned.filter((owned) => !replacedIds.has(owned.id));
     next.tables = registry.tables.filter((table) => !replacedIds.has(table.sheetId));
-    next.names = ourNames.filter((item) => !dropped.has(item.name.toLowerCase()));
+    next.names = definedNames.kept;
     if (recorded) {
       next.owned.push({ id: sheet.id, role: spec.role, name: sheet.name });
       for (const name of tableNames) next.tables.push({ name, sheetId: sheet.id });

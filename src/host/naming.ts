@@ -63,3 +63,31 @@ export function uniqueTableName(wanted: string, taken: Iterable<string>): string
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/** A workbook-scoped defined name the add-in made, with the id of the sheet it was made for. */
+export interface OwnedName {
+  name: string;
+  sheetId: string;
+}
+
+/**
+ * What writing a sheet of ours does to the workbook's defined names, compared without case as
+ * Excel and WPS compare them. `taken`: a name the sheet wants that the user holds — the write is
+ * refused. `drop`: our names that go, made for a sheet being replaced (they would point at #REF!)
+ * or wanted again; `dropped` the same in lower case. `kept`: our names still in the workbook that
+ * stay recorded.
+ */
+export function planDefinedNames<T extends OwnedName>(
+  wanted: readonly { name: string }[],
+  existing: { has(lowerCaseName: string): boolean },
+  owned: readonly T[],
+  replacedSheetIds: ReadonlySet<string>,
+): { taken?: string; drop: T[]; dropped: ReadonlySet<string>; kept: T[] } {
+  const ours = owned.filter((item) => existing.has(item.name.toLowerCase()));
+  const isOurs = (name: string) => ours.some((item) => item.name.toLowerCase() === name.toLowerCase());
+  const taken = wanted.find((item) => existing.has(item.name.toLowerCase()) && !isOurs(item.name))?.name;
+  const wantedNames = new Set(wanted.map((item) => item.name.toLowerCase()));
+  const drop = ours.filter((item) => replacedSheetIds.has(item.sheetId) || wantedNames.has(item.name.toLowerCase()));
+  const dropped = new Set(drop.map((item) => item.name.toLowerCase()));
+  return { taken, drop, dropped, kept: ours.filter((item) => !dropped.has(item.name.toLowerCase())) };
+}

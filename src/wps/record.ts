@@ -12,7 +12,7 @@
  * Calls: reading, about five; writing, two (plus six when the sheet is first made).
  */
 import type { CellFix } from "../engine/sheets/spec";
-import { uniqueSheetName } from "../host/naming";
+import { uniqueSheetName, type OwnedName } from "../host/naming";
 import { matrixOf, XL, type EtWorkbook, type EtWorksheet } from "./et";
 import { worksheetsOf } from "./marks";
 import { newId, writeTag, type TaggedSheet } from "./tags";
@@ -27,11 +27,6 @@ export interface RecordedFix extends CellFix {
   format: string;
 }
 
-/** A workbook-scoped defined name the add-in made, and the tag id of the sheet it was made for. */
-export interface OwnedName {
-  name: string;
-  sheetId: string;
-}
 
 export interface WpsRecord {
   version: 1;

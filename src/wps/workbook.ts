@@ -25,7 +25,7 @@ import { rowBlocks, type RowBlock } from "../host/blocks";
 import type { HostLack, ImportedSheet, InsertedSheet, Progress, WorkbookActions } from "../host/host";
 import { hyperlinkFormula, layout, type Canvas } from "../host/layout";
 import { MARK_COLORS } from "../host/marks";
-import { uniqueSheetName } from "../host/naming";
+import { planDefinedNames, uniqueSheetName } from "../host/naming";
 import { wordsOf, type Locale } from "../i18n";
 import { wpsStrings, wpsText } from "../i18n/wps";
 import { bgr, matrixOf, XL, type EtApplication, type EtName, type EtRange, type EtWorkbook, type EtWorksheet } from "./et";
@@ -207,17 +207,8 @@ function writeSpec(app: EtApplication, book: EtWorkbook, spec: SheetSpec, option
   const replacedIds = new Set(replaced.map((s) => s.tag!.id));
 
   const existing = workbookNames(book);
-  const ourNames = record.names.filter((item) => existing.has(item.name.toLowerCase()));
-  const isOurName = (name: string) => ourNames.some((item) => item.name.toLowerCase() === name.toLowerCase());
-  for (const wanted of spec.names ?? []) {
-    if (existing.has(wanted.name.toLowerCase()) && !isOurName(wanted.name)) {
-      throw refusal("write", "NameTaken", "wps.refuse.nameTaken", { sheet: spec.name, name: wanted.name });
-    }
-  }
-  const wantedNames = new Set((spec.names ?? []).map((item) => item.name.toLowerCase()));
-  /** Our names that go: made for the sheet being replaced (they would point at #REF!) or wanted again. */
-  const dropNames = ourNames.filter((item) => replacedIds.has(item.sheetId) || wantedNames.has(item.name.toLowerCase()));
-  const dropped = new Set(dropNames.map((item) => item.name.toLowerCase()));
+  const definedNames = planDefinedNames(spec.names ?? [], existing, record.names, replacedIds);
+  if (definedNames.taken !== undefined) throw refusal("write", "NameTaken", "wps.refuse.nameTaken", { sheet: spec.name, name: definedNames.taken });
 
   const sheetName = uniqueSheetName(
     spec.name,
@@ -284,13 +275,13 @@ function writeSpec(app: EtApplication, book: EtWorkbook, spec: SheetSpec, option
     format.Interior.Color = bgr(MARK_COLORS.error.fill);
     format.Font.Color = bgr(MARK_COLORS.error.font);
   }
-  for (const item of dropNames) existing.get(item.name.toLowerCase())!.Delete();
+  for (const item of definedNames.drop) existing.get(item.name.toLowerCase())!.Delete();
   for (const item of spec.names ?? []) {
     book.Names.Add(item.name, `=${sheetRef(sheetName)}!$${columnLetter(item.col + 1)}$${item.row + 1}`, true);
   }
   sheet.Activate();
 
-  const next: WpsRecord = { ...record, names: ourNames.filter((item) => !dropped.has(item.name.toLowerCase())) };
+  const next: WpsRecord = { ...record, names: definedNames.kept };
   if (recorded) for (const item of spec.names ?? []) next.names.push({ name: item.name, sheetId: id });
   saveRecord(book, sheets.filter((s) => !replaced.includes(s)), record, next);
   options.progress?.(blocks.length + 1, blocks.length + 1);
