@@ -35,6 +35,10 @@ export interface Grid {
 
 export const EMPTY: Cell = { kind: "empty" };
 
+/** Excel's grid: 1 048 576 rows × 16 384 columns (XFD). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
 export function columnLetter(col: number): string {
   let s = "";
   let n = col;

@@ -1,6 +1,6 @@
 /** Sheet-coordinate access to a Grid, with merged areas resolved. */
 import { isoOf } from "./dates";
-import { type Cell, type CellRange, type Grid, EMPTY } from "./grid";
+import { type Cell, type CellRange, type Grid, EMPTY, EXCEL_COLUMNS } from "./grid";
 import { isBlankText } from "./text";
 
 export function isBlank(cell: Cell): boolean {
@@ -26,7 +26,7 @@ export function cellText(cell: Cell): string {
 
 /** Excel has at most 16 384 columns, so this is a unique number per cell (and cheaper than a string). */
 function key(row: number, col: number): number {
-  return row * 16385 + col;
+  return row * (EXCEL_COLUMNS + 1) + col;
 }
 
 export class SheetView {

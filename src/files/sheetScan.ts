@@ -9,6 +9,7 @@
  * The declared <dimension> is not used: it can be stale or false, and the real rows are
  * counted as fast as it could be read.
  */
+import { EXCEL_COLUMNS, EXCEL_ROWS } from "../engine/grid";
 import type { ReadLimits } from "./limits";
 
 export type Breach =
@@ -23,9 +24,6 @@ export interface WorkbookCounts {
   validatedCells: number;
 }
 
-/** Excel's grid: 1 048 576 rows × 16 384 columns (XFD). */
-const EXCEL_ROWS = 1_048_576;
-const EXCEL_COLUMNS = 16_384;
 
 const LT = 0x3c;
 const GT = 0x3e;

@@ -12,7 +12,7 @@
  * (of a <row> or in a cell's reference) past maxRows; every row counted from column A to its last
  * cell against maxCells, all sheets together; merged areas against maxMergedCells.
  */
-import { EMPTY, type Cell, type CellRange, type Grid } from "../../engine/grid";
+import { EMPTY, EXCEL_COLUMNS, EXCEL_ROWS, type Cell, type CellRange, type Grid } from "../../engine/grid";
 import type { ReadLimits } from "../limits";
 import { WorkbookReadError } from "../readError";
 import { rangeArea } from "../sheetScan";
@@ -74,9 +74,6 @@ export interface SheetContext {
   counts: WorkbookTotals;
 }
 
-/** Excel's grid: 1 048 576 rows × 16 384 columns (XFD). */
-const EXCEL_ROWS = 1_048_576;
-const EXCEL_COLUMNS = 16_384;
 
 const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel serial. */
