@@ -3,7 +3,8 @@
  * workbook — cells as text or numbers or formulas, tables, validations, names, charts, the
  * registry — and how many context.sync() calls it takes.
  */
-import type { OutCell, SheetSpec } from "../../src/engine/sheets/spec";
+import type { SheetSpec } from "../../src/engine/sheets/spec";
+import { consolidatedSpec } from "../support/sheetSpec";
 import { ExcelHostError } from "../../src/excel/errors";
 import { MARK_COLORS } from "../../src/host/marks";
 import { ExcelHost } from "../../src/excel/excelHost";
@@ -18,28 +19,8 @@ afterEach(() => {
 /** Strings Excel would turn into formulas, numbers or dates if they arrived in a General cell. */
 const TRICKY = ["=SUM(A1)", "+1", "-2", "@x", "001", "1/2"];
 
-/** A 汇总-like spec: title, a table of `rows` rows (branch, members, rate, source link), a validation, a name, a chart. */
 function consolidated(rows: number, name = "汇总"): SheetSpec {
-  const tableRows: OutCell[][] = Array.from({ length: rows }, (_, i) => [
-    i < TRICKY.length ? TRICKY[i] : `第${i + 1}党支部`,
-    i + 1,
-    (i % 100) / 100,
-    { link: { sheet: "O'Brien \"报送\"", cell: `C${i + 5}` }, text: `来源 "${i + 1}"` },
-  ]);
-  return {
-    role: "consolidated",
-    name,
-    cells: [
-      { row: 0, col: 0, value: "党建考核汇总", bold: true },
-      { row: 0, col: 3, value: { formula: "=ROWS(Consolidated)" } },
-    ],
-    tables: [{ name: "Consolidated", row: 2, col: 0, columns: ["党支部名称", "党员人数", "执行率", "来源"], rows: tableRows, formats: [undefined, "0", "0.00%", undefined] }],
-    validations: [{ area: { row: 3, col: 1, rows, cols: 1 }, rule: { kind: "whole", min: 0 }, prompt: { title: "党员人数", message: "填写整数" }, error: { title: "输入有误", message: "必须是不小于 0 的整数" } }],
-    names: [{ name: "DJ_Total", row: 0, col: 3, comment: "汇总行数" }],
-    charts: [{ title: "党员人数", type: "columnClustered", source: { row: 2, col: 0, rows: 4, cols: 2 }, at: { row: 2, col: 6 } }],
-    widths: [20, 10, 10, 16],
-    freezeRows: 3,
-  };
+  return consolidatedSpec(rows, TRICKY, name);
 }
 
 describe("the fake converts like Excel (so the tests below can fail)", () => {

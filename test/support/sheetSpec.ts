@@ -55,3 +55,31 @@ export function specGrid(spec: SheetSpec, name = spec.name): Grid {
   }
   return { sheet: name, origin: { row: 1, col: 1 }, cells: rows, merges: [] };
 }
+
+/**
+ * A 汇总-like spec the writers' tests share: a title, a formula over the table, a table of `rows`
+ * rows (branch, members, rate, source link) whose first branches are `tricky` strings a host would
+ * turn into something else in a General cell, a validation, a name, a chart.
+ */
+export function consolidatedSpec(rows: number, tricky: readonly string[], name = "汇总"): SheetSpec {
+  const tableRows: OutCell[][] = Array.from({ length: rows }, (_, i) => [
+    i < tricky.length ? tricky[i] : `第${i + 1}党支部`,
+    i + 1,
+    (i % 100) / 100,
+    { link: { sheet: "O'Brien \"报送\"", cell: `C${i + 5}` }, text: `来源 "${i + 1}"` },
+  ]);
+  return {
+    role: "consolidated",
+    name,
+    cells: [
+      { row: 0, col: 0, value: "党建考核汇总", bold: true },
+      { row: 0, col: 3, value: { formula: "=ROWS(Consolidated)" } },
+    ],
+    tables: [{ name: "Consolidated", row: 2, col: 0, columns: ["党支部名称", "党员人数", "执行率", "来源"], rows: tableRows, formats: [undefined, "0", "0.00%", undefined] }],
+    validations: [{ area: { row: 3, col: 1, rows, cols: 1 }, rule: { kind: "whole", min: 0 }, prompt: { title: "党员人数", message: "填写整数" }, error: { title: "输入有误", message: "必须是不小于 0 的整数" } }],
+    names: [{ name: "DJ_Total", row: 0, col: 3, comment: "汇总行数" }],
+    charts: [{ title: "党员人数", type: "columnClustered", source: { row: 2, col: 0, rows: 4, cols: 2 }, at: { row: 2, col: 6 } }],
+    widths: [20, 10, 10, 16],
+    freezeRows: 3,
+  };
+}
