@@ -8,7 +8,7 @@ import type { CellValue } from "./report";
 import { headerAt, type Header } from "./header";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import type { Settings } from "./settings";
-import { isNumeric, originalValue, readField, type FieldValue, type Issue, type ReadValue } from "./values";
+import { isNumeric, NO_ISSUES, originalValue, readField, type FieldValue, type Issue, type ReadValue } from "./values";
 import type { Unit } from "./text";
 import { SheetView } from "./view";
 
@@ -57,8 +57,6 @@ export function fieldPlan(header: Header, kind: Pick<SheetKind, "fields">): Fiel
 const BLANK_FIELD = Object.freeze({ state: "blank" });
 const INVALID_FIELD = Object.freeze({ state: "invalid" });
 type Slot = FieldValue | typeof BLANK_FIELD | typeof INVALID_FIELD;
-
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 /**
  * The fields of one data row, read once: a value (or blank, or invalid) per field of the sheet's
@@ -130,7 +128,7 @@ export class RowFields {
     return i === undefined ? undefined : this.at(i);
   }
 
-  at(i: number): FieldRead {
+  private at(i: number): FieldRead {
     const value = this.valueAt(i);
     const read: ReadValue = { value, blank: this.isBlankAt(i), invalid: this.isInvalidAt(i), issues: this.issuesAt(i) };
     return { key: this.plan.keys[i], row: this.row, col: this.plan.cols[i], cell: this.cellAt(i), covered: this.coveredAt(i), read };

@@ -49,7 +49,7 @@ export function originalValue(cell: Cell): CellValue | undefined {
   }
 }
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 function ok(value: FieldValue, issues: readonly Issue[] = NO_ISSUES): ReadValue {
   return { value, blank: false, invalid: false, issues };
