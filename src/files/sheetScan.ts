@@ -24,7 +24,6 @@ export interface WorkbookCounts {
   validatedCells: number;
 }
 
-
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;

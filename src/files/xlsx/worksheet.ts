@@ -74,7 +74,6 @@ export interface SheetContext {
   counts: WorkbookTotals;
 }
 
-
 const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel serial. */
 const UNIX_EPOCH_SERIAL = 25_569;
