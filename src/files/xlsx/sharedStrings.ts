@@ -64,6 +64,7 @@ export class SharedStringsHandler implements XmlHandler {
         this.where = Where.RunText;
         return "text";
     }
+    // Phonetic runs, run properties, extensions: not part of the text.
     return "skip";
   }
 
