@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { columnLetter, type Cell, type Grid } from "../../src/engine/grid";
 import { isUnsupportedName, readWorkbook } from "../../src/files/read";
 import { gridFromWorksheet } from "../support/exceljsGrids";
-import { SUBMISSION } from "./submission";
+import { excelLikeWorkbook, SUBMISSION } from "./submission";
 import { toXlsx } from "../support/libreoffice";
 
 const num = (value: number): Cell => ({ kind: "number", value });
@@ -109,29 +109,7 @@ describe("readWorkbook on cases only Excel-like writers produce", () => {
   let rowCount = 0;
 
   beforeAll(async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("数据");
-    ws.getCell("A1").value = true;
-    ws.getCell("B1").value = false;
-    ws.getCell("C1").value = { error: "#REF!" };
-    ws.getCell("D1").value = { error: "#SPILL!" } as unknown as ExcelJS.CellErrorValue;
-    ws.getCell("A2").value = 5;
-    ws.getCell("B2").value = 0;
-    ws.getCell("C2").value = { formula: "A2*B2", result: 0, shareType: "shared", ref: "C2:C4" } as ExcelJS.CellFormulaValue;
-    ws.getCell("A3").value = 2;
-    ws.getCell("B3").value = 3;
-    ws.getCell("C3").value = { sharedFormula: "C2", result: 6 };
-    ws.getCell("A4").value = 0;
-    ws.getCell("B4").value = 9;
-    ws.getCell("C4").value = { sharedFormula: "C2", result: 0 };
-    ws.getCell("A5").value = { text: "党建网站", hyperlink: "https://example.invalid/" };
-    ws.getCell("B5").value = { richText: [{ text: "党支部" }, { text: "ABC", font: { bold: true } }] };
-    ws.getCell("C5").value = new Date(Date.UTC(2024, 11, 31, 6, 0, 0));
-    ws.getCell("C5").numFmt = "yyyy-mm-dd hh:mm";
-    ws.getCell("D5").value = { formula: "TODAY()" }; // never calculated: no cached result
-    ws.getCell("Z30").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } }; // styled, empty
-    wb.addWorksheet("深度隐藏").state = "veryHidden";
-    const bytes = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
+    const bytes = await excelLikeWorkbook();
     const check = new ExcelJS.Workbook();
     await check.xlsx.load(bytes as unknown as ArrayBuffer);
     rowCount = check.getWorksheet("数据")!.rowCount; // counts the styled empty row 30

@@ -1,7 +1,9 @@
 /**
- * The submission the reader's tests share (read.test.ts, xlsx.test.ts): one text, so LibreOffice
- * converts it once into the shared cache.
+ * What the reader's tests share (read.test.ts, xlsx.test.ts): the submission, one text, so
+ * LibreOffice converts it once into the shared cache; and a workbook of what only Excel-like
+ * writers produce.
  */
+import ExcelJS from "exceljs";
 import { fods } from "../support/fods";
 
 /** A submission sheet as departments send them: title block, two-row merged header, merged unit. */
@@ -55,3 +57,34 @@ export const SUBMISSION = fods([
   { name: "隐藏表", hidden: true, rows: [["隐藏内容"]] },
   { name: "空白", rows: [] },
 ]);
+
+/**
+ * Cases LibreOffice cannot write — very hidden sheets, literal booleans, literal error cells,
+ * shared formulas, cell hyperlinks — written by exceljs as Excel writes them, on sheet 数据 (and
+ * an empty very hidden sheet 深度隐藏).
+ */
+export async function excelLikeWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("数据");
+  ws.getCell("A1").value = true;
+  ws.getCell("B1").value = false;
+  ws.getCell("C1").value = { error: "#REF!" };
+  ws.getCell("D1").value = { error: "#SPILL!" } as unknown as ExcelJS.CellErrorValue;
+  ws.getCell("A2").value = 5;
+  ws.getCell("B2").value = 0;
+  ws.getCell("C2").value = { formula: "A2*B2", result: 0, shareType: "shared", ref: "C2:C4" } as ExcelJS.CellFormulaValue;
+  ws.getCell("A3").value = 2;
+  ws.getCell("B3").value = 3;
+  ws.getCell("C3").value = { sharedFormula: "C2", result: 6 };
+  ws.getCell("A4").value = 0;
+  ws.getCell("B4").value = 9;
+  ws.getCell("C4").value = { sharedFormula: "C2", result: 0 };
+  ws.getCell("A5").value = { text: "党建网站", hyperlink: "https://example.invalid/" };
+  ws.getCell("B5").value = { richText: [{ text: "党支部" }, { text: "ABC", font: { bold: true } }] };
+  ws.getCell("C5").value = new Date(Date.UTC(2024, 11, 31, 6, 0, 0));
+  ws.getCell("C5").numFmt = "yyyy-mm-dd hh:mm";
+  ws.getCell("D5").value = { formula: "TODAY()" }; // never calculated: no cached result
+  ws.getCell("Z30").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } }; // styled, empty
+  wb.addWorksheet("深度隐藏").state = "veryHidden";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -18,7 +18,7 @@ import { readXlsx } from "../../src/files/xlsx/readXlsx";
 import { XmlScanner, type Attributes, type Wanted, type XmlHandler } from "../../src/files/xlsx/xml";
 import { cleanRows, departmentRows, ledgerRows, makeXlsx, messyRows } from "../cli/fixtures";
 import { fods } from "../support/fods";
-import { SUBMISSION } from "./submission";
+import { excelLikeWorkbook, SUBMISSION } from "./submission";
 import { bombSheet, deflatePieces, fullHeightSheet, rowsXml, SHEET, sheetXml, smallWorkbook, withSheet } from "../support/hostile";
 import { fromFods, toXlsx } from "../support/libreoffice";
 import { wholeColumnListsSubmission } from "../support/templates";
@@ -124,29 +124,7 @@ describe("the same grids as the exceljs reader", () => {
 
   test("an Excel-like workbook: booleans, error literals, shared formulas, hyperlinks, rich text, dates, styled empty cells, a very hidden sheet", async () => {
     // read.test.ts's "cases only Excel-like writers produce".
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("数据");
-    ws.getCell("A1").value = true;
-    ws.getCell("B1").value = false;
-    ws.getCell("C1").value = { error: "#REF!" };
-    ws.getCell("D1").value = { error: "#SPILL!" } as unknown as ExcelJS.CellErrorValue;
-    ws.getCell("A2").value = 5;
-    ws.getCell("B2").value = 0;
-    ws.getCell("C2").value = { formula: "A2*B2", result: 0, shareType: "shared", ref: "C2:C4" } as ExcelJS.CellFormulaValue;
-    ws.getCell("A3").value = 2;
-    ws.getCell("B3").value = 3;
-    ws.getCell("C3").value = { sharedFormula: "C2", result: 6 };
-    ws.getCell("A4").value = 0;
-    ws.getCell("B4").value = 9;
-    ws.getCell("C4").value = { sharedFormula: "C2", result: 0 };
-    ws.getCell("A5").value = { text: "党建网站", hyperlink: "https://example.invalid/" };
-    ws.getCell("B5").value = { richText: [{ text: "党支部" }, { text: "ABC", font: { bold: true } }] };
-    ws.getCell("C5").value = new Date(Date.UTC(2024, 11, 31, 6, 0, 0));
-    ws.getCell("C5").numFmt = "yyyy-mm-dd hh:mm";
-    ws.getCell("D5").value = { formula: "TODAY()" };
-    ws.getCell("Z30").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
-    wb.addWorksheet("深度隐藏").state = "veryHidden";
-    const [data, veryHidden] = grids(await expectSame(Buffer.from(await wb.xlsx.writeBuffer())));
+    const [data, veryHidden] = grids(await expectSame(await excelLikeWorkbook()));
     expect(data.cells.length).toBe(5);
     expect(veryHidden.visible).toBe(false);
   });
