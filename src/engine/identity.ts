@@ -3,10 +3,11 @@
  * when one side has no units at all — by name alone.
  */
 import { normaliseName } from "./text";
+import { SplitMap } from "./splitMap";
 
 /** Items by (unit, name), each normalised: a map per unit, so no key string is built per lookup. */
 class NameMap<T> {
-  private readonly units = new Map<string, Map<string, T>>();
+  private readonly units = new Map<string, SplitMap<T>>();
 
   get(unit: string, name: string): T | undefined {
     return this.units.get(unit)?.get(name);
@@ -15,13 +16,13 @@ class NameMap<T> {
   /** Keeps the first item of each key. */
   add(unit: string, name: string, item: T): void {
     let names = this.units.get(unit);
-    if (!names) this.units.set(unit, (names = new Map()));
+    if (!names) this.units.set(unit, (names = new SplitMap()));
     if (!names.has(name)) names.set(name, item);
   }
 }
 
 export class BranchIndex<T> {
-  private readonly byCode = new Map<string, T>();
+  private readonly byCode = new SplitMap<T>();
   private readonly byNameWithoutCode = new NameMap<T>();
   private readonly byName = new NameMap<T>();
 
@@ -34,9 +35,24 @@ export class BranchIndex<T> {
 
   /** The first item added with the same identity, and whether it matched by code. */
   find(code: string | undefined, unit: string | undefined, name: string): { item: T; byCode: boolean } | undefined {
+    return this.findKey(code ? normaliseName(code) : "", this.unitOf(unit), normaliseName(name));
+  }
+
+  add(item: T, code: string | undefined, unit: string | undefined, name: string): void {
+    this.addKey(item, code ? normaliseName(code) : "", this.unitOf(unit), normaliseName(name));
+  }
+
+  /** find, then add `item`: each name and code normalised once. */
+  claim(item: T, code: string | undefined, unit: string | undefined, name: string): { item: T; byCode: boolean } | undefined {
+    const c = code ? normaliseName(code) : "";
     const u = this.unitOf(unit);
     const n = normaliseName(name);
-    const c = code ? normaliseName(code) : "";
+    const earlier = this.findKey(c, u, n);
+    this.addKey(item, c, u, n);
+    return earlier;
+  }
+
+  private findKey(c: string, u: string, n: string): { item: T; byCode: boolean } | undefined {
     if (c) {
       const item = this.byCode.get(c);
       if (item !== undefined) return { item, byCode: true };
@@ -47,10 +63,7 @@ export class BranchIndex<T> {
     return named === undefined ? undefined : { item: named, byCode: false };
   }
 
-  add(item: T, code: string | undefined, unit: string | undefined, name: string): void {
-    const u = this.unitOf(unit);
-    const n = normaliseName(name);
-    const c = code ? normaliseName(code) : "";
+  private addKey(item: T, c: string, u: string, n: string): void {
     if (c) {
       if (!this.byCode.has(c)) this.byCode.set(c, item);
     } else {

@@ -8,7 +8,7 @@ import type { CellValue } from "./report";
 import { headerAt, type Header } from "./header";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import type { Settings } from "./settings";
-import { isNumeric, NO_ISSUES, originalValue, readField, type FieldValue, type Issue, type ReadValue } from "./values";
+import { isNumeric, NO_ISSUES, originalValue, plainValue, readField, type FieldValue, type Issue, type ReadValue } from "./values";
 import type { Unit } from "./text";
 import { SheetView } from "./view";
 
@@ -172,7 +172,13 @@ export function readRow(view: SheetView, plan: FieldPlan, row: number, sheetUnit
       slots[i] = BLANK_FIELD;
       continue;
     }
-    const read = readField(covered ? view.shown(row, plan.cols[i]) : view.get(row, plan.cols[i]), plan.specs[i], plan.units[i]);
+    const cell = covered ? view.shown(row, plan.cols[i]) : view.get(row, plan.cols[i]);
+    const plain = plainValue(cell, plan.specs[i], plan.units[i]);
+    if (plain !== undefined) {
+      slots[i] = plain;
+      continue;
+    }
+    const read = readField(cell, plan.specs[i], plan.units[i]);
     slots[i] = read.blank ? BLANK_FIELD : read.invalid || read.value === null ? INVALID_FIELD : read.value;
     if (read.issues.length > 0) fields.addIssues(i, read.issues);
   }

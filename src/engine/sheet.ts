@@ -10,7 +10,7 @@ import type { Finding } from "./report";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
 import { readTitleBlock, type TitleBlock } from "./title";
-import { parseNumberText, removeWhitespace } from "./text";
+import { isSpaceCode, parseNumberText, removeWhitespace } from "./text";
 import { isNumeric, originalValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
@@ -58,8 +58,9 @@ export interface ParsedSheet {
   locale: Locale;
 }
 
-const TOTAL = /^(合计|总计|小计)/;
-const FOOTER = /^(注[：:]|说明[：:]|填表人|制表人|审核人|负责人|单位负责人|联系电话)/;
+/** Words that begin a row of totals, or a footer below the table (after whitespace is taken out). */
+const TOTAL = prefixes(["合计", "总计", "小计"]);
+const FOOTER = prefixes(["注：", "注:", "说明：", "说明:", "填表人", "制表人", "审核人", "负责人", "单位负责人", "联系电话"]);
 const STEM = /^(甲|乙|丙|丁|戊|己|庚|辛|壬|癸|栏次)$/;
 
 function firstNonBlank(view: SheetView, row: number): { col: number; cell: Cell } | null {
@@ -70,8 +71,29 @@ function firstNonBlank(view: SheetView, row: number): { col: number; cell: Cell 
   return null;
 }
 
-function startsWith(cell: Cell | undefined, pattern: RegExp): boolean {
-  return cell !== undefined && cell.kind === "text" && pattern.test(removeWhitespace(cell.value));
+interface Prefixes {
+  words: readonly string[];
+  /** Their first characters: a cell starting otherwise is tested no further. */
+  leads: ReadonlySet<number>;
+}
+
+function prefixes(words: readonly string[]): Prefixes {
+  return { words, leads: new Set(words.map((word) => word.charCodeAt(0))) };
+}
+
+/** The code of a text's first character that is not whitespace, else NaN. */
+function leadCode(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpaceCode(code)) return code;
+  }
+  return NaN;
+}
+
+function startsWith(cell: Cell | undefined, { words, leads }: Prefixes): boolean {
+  if (cell === undefined || cell.kind !== "text" || !leads.has(leadCode(cell.value))) return false;
+  const text = removeWhitespace(cell.value);
+  return words.some((word) => text.startsWith(word));
 }
 
 /** A 栏次 row: every filled cell is 甲/乙/丙… or a column number. */

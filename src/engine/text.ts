@@ -20,9 +20,23 @@ export function removeWhitespace(text: string): string {
   return HAS_WHITESPACE.test(text) ? text.replace(WHITESPACE, "") : text;
 }
 
-/** Whether a character code is one WHITESPACE matches. */
-function isSpaceCode(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+/**
+ * Whether a character code is one WHITESPACE matches: JavaScript's \s (its line terminators and
+ * Unicode's space separators) and U+200B, compared as numbers (a CJK character is no space).
+ */
+export function isSpaceCode(code: number): boolean {
+  if (code < 0xa0) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 export function isBlankText(text: string): boolean {

@@ -9,7 +9,7 @@ import type { Cell } from "./grid";
 import type { CellValue } from "./report";
 import type { RuleRef } from "./findings";
 import type { FieldSpec, FieldType, OptionSpec } from "./kinds/kind";
-import { normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
+import { isBlankText, normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
 import { cellText, isBlank } from "./view";
 import type { Params } from "../i18n";
 
@@ -169,7 +169,38 @@ function readOption(cell: Cell, options: readonly OptionSpec[]): ReadValue {
   return bad({ rule: "bad-option", variant: "list", params: { options: options.map((o) => o.value).join("、") } });
 }
 
+/**
+ * The value of a cell that reads with nothing to say, found without building a ReadValue: what
+ * most cells of a sheet are. Undefined when readField has more to tell (blank, wrong, an issue).
+ */
+export function plainValue(cell: Cell, spec: FieldSpec, unit: Unit | undefined): FieldValue | undefined {
+  if (cell.kind === "number") {
+    if (!isNumeric(spec.type)) return undefined;
+    const n = cell.value;
+    if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return undefined;
+    if (spec.type === "integer") return Number.isInteger(n) ? n : undefined;
+    return spec.type === "money" && unit === "万元" ? n * 10000 : n;
+  }
+  if (cell.kind !== "text" || isBlankText(cell.value)) return undefined;
+  switch (spec.type) {
+    case "yesno": {
+      const s = normaliseName(cell.value);
+      return YES.has(s) ? true : NO.has(s) ? false : undefined;
+    }
+    case "veto":
+      return !NOT_VETO.has(normaliseName(cell.value));
+    case "level":
+      return removeWhitespace(toHalfWidth(cell.value));
+    case "text":
+      return cell.value.trim();
+    default:
+      return undefined;
+  }
+}
+
 export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadValue {
+  const plain = plainValue(cell, spec, unit);
+  if (plain !== undefined) return ok(plain);
   if (isBlank(cell)) return BLANK;
   if (cell.kind === "error") return bad({ rule: "excel-error" });
   if (isNumeric(spec.type)) return readNumber(cell, spec, unit);

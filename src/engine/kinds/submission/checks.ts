@@ -98,11 +98,11 @@ export function duplicateFindings(sheets: readonly ParsedSheet[]): SheetFinding[
     for (const row of sheet.rows) {
       if (!row.branch || !row.fields.has("branch") || row.fields.isInvalid("branch")) continue;
       // Nothing is across before the second sheet, and nothing after the last needs it.
-      const earlier = within.find(row.code, undefined, row.branch) ?? (index > 0 ? across.find(row.code, row.unit, row.branch) : undefined);
       // A duplicate is indexed too (the index keeps the first row of each identity): its own code or
       // name may be the only link to a later row, which would otherwise go unreported in one file
       // order and be reported in the other.
-      within.add({ sheet, row }, row.code, undefined, row.branch);
+      const earlier =
+        within.claim({ sheet, row }, row.code, undefined, row.branch) ?? (index > 0 ? across.find(row.code, row.unit, row.branch) : undefined);
       read.push(row);
       if (!earlier) continue;
       const where = fieldAt(row, earlier.byCode && row.fields.has("code") ? "code" : "branch");
