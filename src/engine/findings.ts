@@ -60,18 +60,12 @@ export function makeFinding(sheet: string, input: FindingInput, locale: Locale, 
     ...input.params,
   };
   // Built field by field so the JSON keeps the order of PRODUCT.md §3 and omits what is unknown.
-  return {
-    rule: input.rule,
-    severity: severityOf(input),
-    sheet,
-    cell,
-    row: input.row,
-    column: columnLetter(input.col),
-    ...(input.field ? { field: input.field } : {}),
-    ...(value !== undefined ? { value } : {}),
-    message: maskPersonal(message(input, locale, params)),
-    ...(input.fix !== undefined ? { fix: input.fix } : {}),
-  };
+  const finding: Partial<Finding> = { rule: input.rule, severity: severityOf(input), sheet, cell, row: input.row, column: columnLetter(input.col) };
+  if (input.field) finding.field = input.field;
+  if (value !== undefined) finding.value = value;
+  finding.message = maskPersonal(message(input, locale, params));
+  if (input.fix !== undefined) finding.fix = input.fix;
+  return finding as Finding;
 }
 
 function severityOf(ref: RuleRef): Severity {

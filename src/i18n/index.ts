@@ -48,9 +48,18 @@ export function fill(template: string, params: Params = {}): string {
   return out;
 }
 
+/** Each table's translators, made once per language: checks ask for one per row. */
+const translators = new WeakMap<Strings<string>, Partial<Record<Locale, Translate<string>>>>();
+
 export function translator<K extends string>(table: Strings<K>, locale: Locale): Translate<K> {
-  const catalog = table[locale];
-  return (key, params) => fill(catalog[key], params);
+  let made = translators.get(table);
+  if (!made) translators.set(table, (made = {}));
+  let translate = made[locale];
+  if (!translate) {
+    const catalog: Readonly<Record<string, string>> = table[locale];
+    made[locale] = translate = (key, params) => fill(catalog[key], params);
+  }
+  return translate;
 }
 
 /** A text not yet worded: an error made in the engine is worded by whoever shows it. */

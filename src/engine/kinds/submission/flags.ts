@@ -40,6 +40,9 @@ function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
   return keys.some((key) => input.invalid(key));
 }
 
+/** Each meeting type's word in the engine's strings, its key made once. */
+const MEETING_WORDS = Object.fromEntries(MEETING_KINDS.map(({ type }) => [type, `meeting.${type}` as const])) as Record<MeetingType, `meeting.${MeetingType}`>;
+
 function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, locale: Locale): FlagResult | null {
   const groups = num(input, "groups") ?? 0;
   const due: { type: MeetingType; key: FieldKey; required: number }[] = [];
@@ -53,17 +56,18 @@ function meetings(input: FlagInput, months: number, settings: Settings, committe
   if (input.invalid("groups") || input.invalid("hasCommittee") || due.some((d) => input.invalid(d.key))) return null;
   const shortfalls: string[] = [];
   let critical = false;
+  const t = engineText(locale);
   for (const { type, key, required } of due) {
     const held = num(input, key);
     // An optional column left blank says nothing; a required one blank is already an error.
     if (held === undefined) continue;
     if (held < required) {
-      shortfalls.push(`${engineText(locale)(`meeting.${type}`)} ${formatNumber(held)}/${required}`);
+      shortfalls.push(`${t(MEETING_WORDS[type])} ${formatNumber(held)}/${required}`);
       if (held === 0) critical = true;
     }
   }
   if (shortfalls.length === 0) return null;
-  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join(engineText(locale)("list.groups")) };
+  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join(t("list.groups")) };
 }
 
 function funds(input: FlagInput, months: number, settings: Settings, t: Words): FlagResult | null {
@@ -131,14 +135,16 @@ function dues(input: FlagInput, t: Words): FlagResult | null {
 export function computeFlags(input: FlagInput, months: number, settings: Settings, locale: Locale): FlagResult[] {
   const committee = committeeOf(input, settings);
   const t = submissionText(locale);
-  const results = [
-    meetings(input, months, settings, committee, locale),
-    funds(input, months, settings, t),
-    recruiting(input, t),
-    ...membership(input, settings, t),
-    dues(input, t),
-  ];
-  return results.filter((f): f is FlagResult => f !== null);
+  const results: FlagResult[] = [];
+  const add = (result: FlagResult | null) => {
+    if (result !== null) results.push(result);
+  };
+  add(meetings(input, months, settings, committee, locale));
+  add(funds(input, months, settings, t));
+  add(recruiting(input, t));
+  for (const result of membership(input, settings, t)) add(result);
+  add(dues(input, t));
+  return results;
 }
 
 function committeeOf(input: FlagInput, settings: Settings): boolean | undefined {
