@@ -47,7 +47,7 @@ function wholeDays(serial: number): number {
  * 1900-01-01..9999-12-31.
  */
 export function serialOf(year: number, month: number, day: number): number | null {
-  if (![year, month, day].every(Number.isInteger)) return null;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 9999 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   // Date.UTC rolls 1900-02-29 over to 03-01 (61); Excel's days up to it sit one lower.

@@ -182,11 +182,13 @@ export function readRow(view: SheetView, plan: FieldPlan, row: number, sheetUnit
     slots[i] = read.blank ? BLANK_FIELD : read.invalid || read.value === null ? INVALID_FIELD : read.value;
     if (read.issues.length > 0) fields.addIssues(i, read.issues);
   }
-  const text = (key: string): string | undefined => {
-    const v = fields.value(key);
-    return typeof v === "string" && v !== "" ? v : undefined;
-  };
-  return { row, fields, branch: text("branch") ?? sheetBranch, unit: text("unit") ?? sheetUnit, code: text("code") };
+  return { row, fields, branch: textOf(fields, "branch") ?? sheetBranch, unit: textOf(fields, "unit") ?? sheetUnit, code: textOf(fields, "code") };
+}
+
+/** A field's text when it has some. */
+function textOf(fields: RowFields, key: string): string | undefined {
+  const v = fields.value(key);
+  return typeof v === "string" && v !== "" ? v : undefined;
 }
 
 /** A usable value of a row's field: present, filled and valid. */

@@ -225,10 +225,13 @@ function levelScheme(ctx: SheetContext, rows: DataRow[], settings: Settings): re
 /** Data in a column with no label (blank-header), and values right of the table (extra-cell). */
 function layoutFindings(ctx: SheetContext, row: number, unlabelled: Set<number>, reported: Set<number>): void {
   const { view, header } = ctx;
-  for (const col of unlabelled) {
-    if (reported.has(col) || isBlank(view.get(row, col))) continue;
-    reported.add(col);
-    report(ctx, { rule: "blank-header", row: header.bottom, col });
+  // Most headers label every column: no iterator per row over an empty set.
+  if (unlabelled.size > 0) {
+    for (const col of unlabelled) {
+      if (reported.has(col) || isBlank(view.get(row, col))) continue;
+      reported.add(col);
+      report(ctx, { rule: "blank-header", row: header.bottom, col });
+    }
   }
   for (let col = header.lastCol + 1; col <= view.lastCol; col++) {
     const cell = view.get(row, col);

@@ -74,7 +74,7 @@ export interface CheckContext {
 }
 
 /** A check of one data row of a sheet, after its cell rules. */
-export type RowRule = (row: DataRow, sheet: ParsedSheet, context: CheckContext) => FindingInput[];
+export type RowRule = (row: DataRow, sheet: ParsedSheet, context: CheckContext) => readonly FindingInput[];
 
 /** A check over the rows of one sheet. */
 export type SheetRule = (sheet: ParsedSheet, context: CheckContext) => FindingInput[];

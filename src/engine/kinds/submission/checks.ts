@@ -15,26 +15,30 @@ function at(data: DataRow, key: FieldKey, variant: InconsistentVariant, params: 
   return { rule: "inconsistent", variant, ...fieldAt(data, key), params };
 }
 
+const NO_FINDINGS: readonly FindingInput[] = Object.freeze([]);
+
+/** Figures that may not exceed another of the same row, with the variant that says so. */
+const AT_MOST: readonly (readonly [FieldKey, FieldKey, InconsistentVariant])[] = [
+  ["spent", "budget", "spent"],
+  ["duesPaid", "duesDue", "dues"],
+  ["newMembers", "membersProbationary", "newMembers"],
+];
+
 /** The inconsistent warnings of one row (PRODUCT.md §3), each only when all its cells are filled. */
-export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }: CheckContext): FindingInput[] {
-  const out: FindingInput[] = [];
+export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }: CheckContext): readonly FindingInput[] {
+  let out: FindingInput[] | undefined;
   const num = (key: FieldKey): number | undefined => numberOf(data, key);
-  const pairs: [FieldKey, FieldKey, InconsistentVariant][] = [
-    ["spent", "budget", "spent"],
-    ["duesPaid", "duesDue", "dues"],
-    ["newMembers", "membersProbationary", "newMembers"],
-  ];
-  for (const [more, less, variant] of pairs) {
+  for (const [more, less, variant] of AT_MOST) {
     const a = num(more);
     const b = num(less);
     const decimals = FIELD_BY_KEY.get(more)?.type === "money" ? 2 : 6;
     if (a !== undefined && b !== undefined && roundTo(a, decimals) > roundTo(b, decimals)) {
-      out.push(at(data, more, variant, { other: b }));
+      (out ??= []).push(at(data, more, variant, { other: b }));
     }
   }
   const committeeMeetings = num("committeeMeetings");
   if (committeeMeetings !== undefined && committeeMeetings > 0 && usableValue(data, "hasCommittee") === false) {
-    out.push(at(data, "committeeMeetings", "committee"));
+    (out ??= []).push(at(data, "committeeMeetings", "committee"));
   }
   const level = usableValue(data, "level");
   const party = num("partyScore");
@@ -49,13 +53,13 @@ export function inconsistentRow(data: DataRow, parsed: ParsedSheet, { settings }
     const score = combinedScore(party, business, settings.partyWeight, settings.method);
     const expected = levelOf(score, vetoed, settings.thresholds, parsed.levels);
     if (expected !== level) {
-      out.push(at(data, "level", "level", { score: roundTo(score, 2), expected }));
+      (out ??= []).push(at(data, "level", "level", { score: roundTo(score, 2), expected }));
     }
   }
   if (vetoed && typeof level === "string" && level !== parsed.levels[0]) {
-    out.push(at(data, "veto", "veto", { level, lowest: parsed.levels[0] }));
+    (out ??= []).push(at(data, "veto", "veto", { level, lowest: parsed.levels[0] }));
   }
-  return out;
+  return out ?? NO_FINDINGS;
 }
 
 /** inconsistent: the period's year is not the assessment year (when that setting is given). */

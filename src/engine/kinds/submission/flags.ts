@@ -5,8 +5,9 @@ import type { FieldKey } from "./fields";
 import { ScoreError, engineWords } from "../../scoring";
 import { committeeDue, requiredMeetings, type MeetingType, type Settings } from "../../settings";
 import type { DataRow } from "../../rows";
+import type { FieldValue } from "../../values";
 import { formatMoney, formatNumber } from "../../text";
-import { MEETING_KINDS } from "../../meetingTypes";
+import { MEETING_KINDS, type MeetingKind } from "../../meetingTypes";
 import type { Locale, Translate } from "../../../i18n";
 import { engineText } from "../../../i18n/engine";
 import { submissionText, type SubmissionKey } from "../../../i18n/kinds/submission";
@@ -36,44 +37,42 @@ function num(input: FlagInput, key: FieldKey): number | undefined {
   return undefined;
 }
 
-function usesInvalid(input: FlagInput, keys: FieldKey[]): boolean {
-  return keys.some((key) => input.invalid(key));
-}
-
 /** Each meeting type's word in the engine's strings, its key made once. */
 const MEETING_WORDS = Object.fromEntries(MEETING_KINDS.map(({ type }) => [type, `meeting.${type}` as const])) as Record<MeetingType, `meeting.${MeetingType}`>;
 
+/** The meetings of a kind a branch must hold in the period; 0 when none of it are due. */
+function dueOf({ type, key }: MeetingKind, input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, groups: number): number {
+  if (type === "committee" && committee !== true) return 0;
+  if (type === "group" && groups <= 0) return 0;
+  if ((type === "themeday" || type === "orglife" || type === "review") && !input.present.has(key)) return 0;
+  return requiredMeetings(settings, type, months, groups);
+}
+
 function meetings(input: FlagInput, months: number, settings: Settings, committee: boolean | undefined, locale: Locale): FlagResult | null {
   const groups = num(input, "groups") ?? 0;
-  const due: { type: MeetingType; key: FieldKey; required: number }[] = [];
-  for (const { type, key } of MEETING_KINDS) {
-    if (type === "committee" && committee !== true) continue;
-    if (type === "group" && groups <= 0) continue;
-    if ((type === "themeday" || type === "orglife" || type === "review") && !input.present.has(key)) continue;
-    const required = requiredMeetings(settings, type, months, groups);
-    if (required > 0) due.push({ type, key, required });
-  }
-  if (input.invalid("groups") || input.invalid("hasCommittee") || due.some((d) => input.invalid(d.key))) return null;
-  const shortfalls: string[] = [];
+  if (input.invalid("groups") || input.invalid("hasCommittee")) return null;
+  for (const kind of MEETING_KINDS) if (input.invalid(kind.key) && dueOf(kind, input, months, settings, committee, groups) > 0) return null;
+  let shortfalls = "";
   let critical = false;
   const t = engineText(locale);
-  for (const { type, key, required } of due) {
-    const held = num(input, key);
+  for (const kind of MEETING_KINDS) {
+    const required = dueOf(kind, input, months, settings, committee, groups);
+    if (required <= 0) continue;
+    const held = num(input, kind.key);
     // An optional column left blank says nothing; a required one blank is already an error.
-    if (held === undefined) continue;
-    if (held < required) {
-      shortfalls.push(`${t(MEETING_WORDS[type])} ${formatNumber(held)}/${required}`);
-      if (held === 0) critical = true;
-    }
+    if (held === undefined || held >= required) continue;
+    if (shortfalls !== "") shortfalls += t("list.groups");
+    shortfalls += `${t(MEETING_WORDS[kind.type])} ${formatNumber(held)}/${required}`;
+    if (held === 0) critical = true;
   }
-  if (shortfalls.length === 0) return null;
-  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls.join(t("list.groups")) };
+  if (shortfalls === "") return null;
+  return { flag: "missing-meetings", level: critical ? "critical" : "warning", detail: shortfalls };
 }
 
 function funds(input: FlagInput, months: number, settings: Settings, t: Words): FlagResult | null {
   const budget = num(input, "budget");
   const spent = num(input, "spent");
-  if (usesInvalid(input, ["budget", "spent"]) || budget === undefined || spent === undefined || budget <= 0) return null;
+  if (input.invalid("budget") || input.invalid("spent") || budget === undefined || spent === undefined || budget <= 0) return null;
   const rate = spent / budget;
   if (rate >= settings.minFundRate * (months / 12)) return null;
   return {
@@ -88,9 +87,8 @@ function funds(input: FlagInput, months: number, settings: Settings, t: Words): 
 }
 
 function recruiting(input: FlagInput, t: Words): FlagResult | null {
-  const keys: FieldKey[] = ["newMembers", "newMembersPrev", "nonMemberStaff"];
   const current = num(input, "newMembers");
-  if (usesInvalid(input, keys) || current !== 0) return null;
+  if (input.invalid("newMembers") || input.invalid("newMembersPrev") || input.invalid("nonMemberStaff") || current !== 0) return null;
   if (num(input, "nonMemberStaff") === 0) return null;
   const previous = num(input, "newMembersPrev");
   return previous === 0
@@ -98,31 +96,30 @@ function recruiting(input: FlagInput, t: Words): FlagResult | null {
     : { flag: "no-new-members", level: "warning", detail: t("flag.no-new-members.detail") };
 }
 
-function membership(input: FlagInput, settings: Settings, t: Words): FlagResult[] {
-  const out: FlagResult[] = [];
+/** small-branch, committee-missing and large-branch, each given to `add`. */
+function membership(input: FlagInput, settings: Settings, t: Words, add: (result: FlagResult) => void): void {
   const formal = num(input, "membersFormal");
-  if (formal === undefined || usesInvalid(input, ["membersFormal"])) return out;
+  if (formal === undefined || input.invalid("membersFormal")) return;
   if (formal < settings.minMembers) {
-    out.push({ flag: "small-branch", level: "warning", detail: t("flag.small-branch.detail", { formal }) });
+    add({ flag: "small-branch", level: "warning", detail: t("flag.small-branch.detail", { formal }) });
   }
   if (formal >= settings.committeeFrom && input.value("hasCommittee") === false && !input.invalid("hasCommittee")) {
-    out.push({ flag: "committee-missing", level: "warning", detail: t("flag.committee-missing.detail", { formal }) });
+    add({ flag: "committee-missing", level: "warning", detail: t("flag.committee-missing.detail", { formal }) });
   }
   const probationary = num(input, "membersProbationary") ?? 0;
   if (!input.invalid("membersProbationary") && formal + probationary > settings.maxMembers) {
-    out.push({
+    add({
       flag: "large-branch",
       level: "warning",
       detail: t("flag.large-branch.detail", { total: formal + probationary, formal, probationary }),
     });
   }
-  return out;
 }
 
 function dues(input: FlagInput, t: Words): FlagResult | null {
   const due = num(input, "duesDue");
   const paid = num(input, "duesPaid");
-  if (usesInvalid(input, ["duesDue", "duesPaid"]) || due === undefined || paid === undefined || due <= 0) return null;
+  if (input.invalid("duesDue") || input.invalid("duesPaid") || due === undefined || paid === undefined || due <= 0) return null;
   if (Math.round(paid * 100) >= Math.round(due * 100)) return null;
   return {
     flag: "dues-shortfall",
@@ -132,20 +129,23 @@ function dues(input: FlagInput, t: Words): FlagResult | null {
 }
 
 /** Every flag of one row, in the order of PRODUCT.md §4. */
-export function computeFlags(input: FlagInput, months: number, settings: Settings, locale: Locale): FlagResult[] {
+export function computeFlags(input: FlagInput, months: number, settings: Settings, locale: Locale): readonly FlagResult[] {
   const committee = committeeOf(input, settings);
   const t = submissionText(locale);
-  const results: FlagResult[] = [];
+  let results: FlagResult[] | undefined;
   const add = (result: FlagResult | null) => {
-    if (result !== null) results.push(result);
+    if (result !== null) (results ??= []).push(result);
   };
   add(meetings(input, months, settings, committee, locale));
   add(funds(input, months, settings, t));
   add(recruiting(input, t));
-  for (const result of membership(input, settings, t)) add(result);
+  membership(input, settings, t, add);
   add(dues(input, t));
-  return results;
+  return results ?? NO_FLAGS;
 }
+
+const NO_FLAGS: readonly FlagResult[] = Object.freeze([]);
+const NO_ROW_FLAGS: readonly Flag[] = Object.freeze([]);
 
 function committeeOf(input: FlagInput, settings: Settings): boolean | undefined {
   const explicit = input.invalid("hasCommittee") ? undefined : input.value("hasCommittee");
@@ -153,19 +153,30 @@ function committeeOf(input: FlagInput, settings: Settings): boolean | undefined 
   return committeeDue(explicit, input.invalid("hasCommittee"), formal, settings);
 }
 
-/** `required` tells which fields must be filled in this row: a blank one is a missing-value error. */
-export function flagInputOf(data: DataRow, present: ReadonlySet<string>, required: (key: string) => boolean): FlagInput {
-  const { fields } = data;
-  return {
-    value: (key) => fields.value(key),
-    invalid(key) {
-      const i = fields.plan.index.get(key);
-      if (i === undefined) return false;
-      // A required cell left blank is an error too: no flag may use it (PRODUCT.md §4).
-      return fields.isInvalidAt(i) || (fields.isBlankAt(i) && !fields.coveredAt(i) && required(key));
-    },
-    present,
-  };
+/** A row of a sheet as a flag's input: one object per row, no closure. */
+class RowInput implements FlagInput {
+  constructor(
+    private readonly data: DataRow,
+    readonly present: ReadonlySet<string>,
+    private readonly required: (data: DataRow, key: string) => boolean,
+  ) {}
+
+  value(key: string): FieldValue | null | undefined {
+    return this.data.fields.value(key);
+  }
+
+  invalid(key: string): boolean {
+    const { fields } = this.data;
+    const i = fields.plan.index.get(key);
+    if (i === undefined) return false;
+    // A required cell left blank is an error too: no flag may use it (PRODUCT.md §4).
+    return fields.isInvalidAt(i) || (fields.isBlankAt(i) && !fields.coveredAt(i) && this.required(this.data, key));
+  }
+}
+
+/** `required` tells which fields must be filled in a row: a blank one is a missing-value error. */
+export function flagInputOf(data: DataRow, present: ReadonlySet<string>, required: (data: DataRow, key: string) => boolean): FlagInput {
+  return new RowInput(data, present, required);
 }
 
 export function flagsOfRow(
@@ -174,10 +185,12 @@ export function flagsOfRow(
   months: number,
   settings: Settings,
   present: ReadonlySet<string>,
-  required: (key: string) => boolean,
+  required: (data: DataRow, key: string) => boolean,
   locale: Locale,
-): Flag[] {
-  return computeFlags(flagInputOf(data, present, required), months, settings, locale).map((f) => ({
+): readonly Flag[] {
+  const results = computeFlags(flagInputOf(data, present, required), months, settings, locale);
+  if (results.length === 0) return NO_ROW_FLAGS;
+  return results.map((f) => ({
     flag: f.flag,
     level: f.level,
     branch: data.branch,

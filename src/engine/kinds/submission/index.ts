@@ -1,7 +1,7 @@
 /** The standard submission sheet, 统计表 (PRODUCT.md §2–4): a branch a row, its reported counts. */
 import type { Header } from "../../header";
 import type { ParsedSheet } from "../../sheet";
-import { isRequired } from "../../rows";
+import { isRequired, type DataRow } from "../../rows";
 import type { SheetKind, SheetFlag } from "../kind";
 import { conditionalColumns, duplicateFindings, inconsistentRow, periodYear } from "./checks";
 import { requiredWhen } from "./committee";
@@ -25,10 +25,10 @@ export const submissionKind = {
   sheetRules: [conditionalColumns, periodYear],
   gather({ sheets, settings, locale }) {
     const flags: SheetFlag[] = [];
+    const required = (row: DataRow, key: string) => isRequired(submissionKind, row, key, settings);
     for (const sheet of sheets) {
       const present = new Set<string>(sheet.header.byKey.keys());
       for (const row of sheet.rows) {
-        const required = (key: string) => isRequired(submissionKind, row, key, settings);
         for (const flag of flagsOfRow(row, sheet.sheet, sheet.months, settings, present, required, locale)) flags.push({ sheet, flag });
       }
     }

@@ -21,7 +21,7 @@ export function flagLabelsOfRows(labels: Cell[], rows: Cell[][], months: number,
   const present = new Set<string>(read.header.byKey.keys());
   return read.rows.map((data, i) => {
     if (rows[i].every(isBlank)) return "";
-    const input = flagInputOf(data, present, (key) => isRequired(READING, data, key, settings));
+    const input = flagInputOf(data, present, (row, key) => isRequired(READING, row, key, settings));
     return computeFlags(input, months, settings, locale)
       .map((f) => flagLabel(f.flag, locale))
       .join("；");
