@@ -15,7 +15,8 @@ function at(data: DataRow, key: FieldKey, variant: InconsistentVariant, params: 
   return { rule: "inconsistent", variant, ...fieldAt(data, key), params };
 }
 
-const NO_FINDINGS: readonly FindingInput[] = Object.freeze([]);
+/** What a row with nothing inconsistent gets: read-only by type, not frozen (see NO_FLAGS in flags.ts). */
+const NO_FINDINGS: readonly FindingInput[] = [];
 
 /** Figures that may not exceed another of the same row, with the variant that says so. */
 const AT_MOST: readonly (readonly [FieldKey, FieldKey, InconsistentVariant])[] = [
