@@ -48,10 +48,26 @@ export function isBlankText(text: string): boolean {
 /** What normaliseName changes: whitespace, full-width forms, anything lower-casing changes (A, Ⅰ, Ä). */
 const NOT_NORMAL = /[\s\u3000\u00a0\u200b\ufeff\uFF01-\uFF5E]|\p{Changes_When_Lowercased}/u;
 
+/**
+ * Whether normaliseName changes a text: NOT_NORMAL's test, with ASCII and CJK characters (most of
+ * any sheet) decided by their codes, and the Unicode-property regex run only for anything else.
+ */
+export function needsNormalising(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || isSpaceCode(code)) return true;
+    } else if (!((code >= 0x4e00 && code <= 0x9fff) || (code > 0x3000 && code <= 0x303f))) {
+      return NOT_NORMAL.test(text);
+    }
+  }
+  return false;
+}
+
 /** The form names and codes are compared in: no whitespace, half-width, lower case. */
 export function normaliseName(text: string): string {
   // Most names are in that form already: one test spares three passes and a copy per comparison.
-  if (!NOT_NORMAL.test(text)) return text;
+  if (!needsNormalising(text)) return text;
   return removeWhitespace(toHalfWidth(text)).toLowerCase();
 }
 

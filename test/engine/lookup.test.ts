@@ -1,6 +1,6 @@
 /** The engine's small fast paths, each held against the plain form it stands for. */
 import fc from "fast-check";
-import { isBlankText, isSpaceCode } from "../../src/engine/text";
+import { isBlankText, isSpaceCode, needsNormalising, normaliseName } from "../../src/engine/text";
 import { SplitMap } from "../../src/engine/splitMap";
 import { BranchIndex } from "../../src/engine/identity";
 import { translator, strings } from "../../src/i18n";
@@ -12,6 +12,23 @@ test("isSpaceCode is the whitespace the reader strips (\\s, U+3000, U+00A0, U+20
   expect(differ).toEqual([]);
   expect(isBlankText(" \u3000\u2002\u200b\n")).toBe(true);
   expect(isBlankText(" 党")).toBe(false);
+});
+
+test("needsNormalising is the test for whitespace, full-width forms and anything lower-casing changes, for every code of the BMP and mixed texts", () => {
+  const changes = /[\s\u3000\u00a0\u200b\ufeff\uFF01-\uFF5E]|\p{Changes_When_Lowercased}/u;
+  const differ: number[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    const ch = String.fromCharCode(code);
+    if (needsNormalising(`第1${ch}支部`) !== changes.test(`第1${ch}支部`)) differ.push(code);
+  }
+  expect(differ).toEqual([]);
+  const pieces = fc.constantFrom("党", "支部", "1", "a", "A", " ", "\u3000", "Ａ", "１", "Ⅱ", "Ä", "é", "〇", "—", "𝐀", "Ω", "ω");
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join("")), (text) => {
+      expect(needsNormalising(text)).toBe(changes.test(text));
+      if (!changes.test(text)) expect(normaliseName(text)).toBe(text);
+    }),
+  );
 });
 
 test("a SplitMap answers as one Map does, beyond the 4 096 keys where it splits", () => {
