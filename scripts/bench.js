@@ -7,7 +7,9 @@
  *   every cell once (the floor for any validator); the same with every row clean (no finding or
  *   flag to word, so what reading and checking alone cost); and a 10 000-row meeting ledger of 200 branches
  *   held against their 统计表, against a bare pass over the same cells. Both paths are warmed alike
- *   (WARM_RUNS); the median and the fastest run of each are reported, and their ratios.
+ *   (WARM_RUNS); the median and the fastest run of each are reported, and their ratios. Beside
+ *   them, engine.reportFloor: only building the submission's report (its findings and flags as
+ *   objects with fresh messages), the floor under the engine's ratio.
  * functions: UPGRADERATE and COMBINEDSCORE over 100 000 cells, called through the built
  *   dist/functions.js the way Excel binds it, against a bare pass over the same cells.
  * bundles: gzipped sizes of the task pane, functions.js and the preview's preview.js, and
@@ -188,9 +190,44 @@ function benchValidation(name, fields, books, grid) {
   );
 }
 
+/**
+ * The least any validator must do to hand over the report `grid` gets, with no reading and no
+ * checking: an object and a freshly worded message for each of its findings and flags, of the
+ * report's own shapes and values. The engine's ratio cannot fall below this one's.
+ */
+function benchReportFloor(grid) {
+  const report = engine.validate([{ file: "bench.xlsx", grids: [grid] }], { locale: "zh-CN" });
+  const { findings, flags } = report.files[0].sheets[0];
+  const build = () => [
+    findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.column + f.row, row: f.row, column: f.column, field: f.field, value: f.value, message: `${f.column}${f.row}：${f.field}“${f.value}”${f.rule}`, fix: f.fix })),
+    flags.map((f) => ({ flag: f.flag, level: f.level, branch: f.branch, unit: f.unit, sheet: f.sheet, row: f.row, label: f.label, detail: `${f.label} ${f.row}/${f.branch}` })),
+  ];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    barePass(grid);
+    build();
+  }
+  const bare = time(() => barePass(grid), REPEAT * 10);
+  const floor = time(build);
+  console.log(
+    JSON.stringify({
+      case: "engine.reportFloor",
+      findings: findings.length,
+      flags: flags.length,
+      repeat: REPEAT,
+      bareMs: Number(bare.ms.toFixed(3)),
+      floorMs: Number(floor.ms.toFixed(1)),
+      ratio: Math.round(floor.ms / bare.ms),
+      bareMinMs: Number(bare.minMs.toFixed(3)),
+      floorMinMs: Number(floor.minMs.toFixed(1)),
+      ratioOfMins: Math.round(floor.minMs / bare.minMs),
+    }),
+  );
+}
+
 function benchEngine() {
   const grid = makeGrid(ROWS);
   benchValidation("engine.validate", { columns: engine.FIELDS.length, ratioGoal: "<= 10" }, [{ file: "bench.xlsx", grids: [grid] }], grid);
+  benchReportFloor(grid);
   // The same cells without a problem: what reading and checking cost, apart from wording findings and flags.
   const clean = makeGrid(ROWS, true);
   benchValidation("engine.validate.clean", { columns: engine.FIELDS.length }, [{ file: "bench.xlsx", grids: [clean] }], clean);
