@@ -141,7 +141,8 @@ function singleRow(view: SheetView, row: number, matcher: LabelMatcher): Column[
     const cell = view.get(row, c);
     if (isBlank(cell)) continue;
     const label = cellText(cell).trim();
-    columns.push({ col: c, labelRow: row, labelCol: c, label, ...matcher.match(label) });
+    const found = matcher.match(label);
+    columns.push({ col: c, labelRow: row, labelCol: c, label, key: found.key, unit: found.unit });
   }
   return columns;
 }
@@ -161,7 +162,8 @@ function twoRows(view: SheetView, row: number, matcher: LabelMatcher): Column[] 
     if (spansBoth || isBlank(bottomCell) || (bottomArea && bottomArea.top === row + 1)) {
       if (bottomArea && bottomArea.top === row + 1) continue;
       if (!top || (topArea && !spansBoth)) continue;
-      columns.push({ col: c, labelRow: topRow, labelCol: topCol, label: top, ...matcher.match(top) });
+      const found = matcher.match(top);
+      columns.push({ col: c, labelRow: topRow, labelCol: topCol, label: top, key: found.key, unit: found.unit });
       continue;
     }
     const leaf = cellText(bottomCell).trim();
@@ -174,7 +176,7 @@ function twoRows(view: SheetView, row: number, matcher: LabelMatcher): Column[] 
       found = { key: found.key, unit: labelOf(top).unit };
     }
     const label = top ? `${top}/${leaf}` : leaf;
-    columns.push({ col: c, labelRow: row + 1, labelCol: c, label, ...found });
+    columns.push({ col: c, labelRow: row + 1, labelCol: c, label, key: found.key, unit: found.unit });
   }
   return columns;
 }
