@@ -79,13 +79,15 @@ function isUnit(text: string): text is Unit {
 }
 
 function stripStars(text: string): string {
+  // A label read from every candidate row of every file: most have no star to take off.
+  if (!text.startsWith("*") && !text.endsWith("*")) return text;
   return text.replace(/^\*+|\*+$/g, "");
 }
 
 /** A header label normalised per PRODUCT.md §2, with the unit in trailing brackets taken off. */
 export function normaliseLabel(text: string): { text: string; unit?: Unit } {
   let s = stripStars(normaliseName(text));
-  const bracket = /[(\[]([^()[\]]*)[)\]]$/.exec(s);
+  const bracket = s.endsWith(")") || s.endsWith("]") ? /[(\[]([^()[\]]*)[)\]]$/.exec(s) : null;
   if (bracket && isUnit(bracket[1])) {
     return { text: stripStars(s.slice(0, bracket.index)), unit: bracket[1] };
   }
