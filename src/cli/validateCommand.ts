@@ -170,7 +170,9 @@ export async function runValidate(args: ValidateArgs, io: Output): Promise<numbe
   }
 
   const { report } = validateWorkbooks(books, { settings, roster, sheet: args.sheet, locale: args.locale });
-  if (args.json) io.out(JSON.stringify(report, null, 2) + "\n");
+  // Compact: --json is for programs, and V8 indents a report of 50 files at a tenth of the speed
+  // (72 ms against 6 ms, docs/PERFORMANCE.md) and twice the bytes. People read the summary.
+  if (args.json) io.out(JSON.stringify(report) + "\n");
   else io.out(formatSummary(report, roster !== undefined, args.locale));
 
   if (args.annotate) {
