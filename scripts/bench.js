@@ -154,20 +154,39 @@ function time(fn, repeat = REPEAT) {
 }
 
 /**
+ * `run` against a bare pass over `grid`'s cells, both warmed alike so that each is timed with the
+ * JIT's optimised code, not one of them half-way there (ten runs: the validation's median of five
+ * moved by no more than noise after): the medians and the fastest runs of each, and their ratios.
+ */
+function againstBare(grid, run, name) {
+  for (let i = 0; i < WARM_RUNS; i++) {
+    barePass(grid);
+    run();
+  }
+  // The bare pass takes a few milliseconds: many more runs keep its median steady.
+  const bare = time(() => barePass(grid), REPEAT * 10);
+  const timed = time(run);
+  return {
+    timed,
+    fields: {
+      bareMs: Number(bare.ms.toFixed(3)),
+      [`${name}Ms`]: Number(timed.ms.toFixed(1)),
+      ratio: Math.round(timed.ms / bare.ms),
+      // The fastest runs, free of the collector's pauses that a median of five still catches.
+      bareMinMs: Number(bare.minMs.toFixed(3)),
+      [`${name}MinMs`]: Number(timed.minMs.toFixed(1)),
+      ratioOfMins: Math.round(timed.minMs / bare.minMs),
+    },
+  };
+}
+
+/**
  * Validating `books` against a bare pass over `grid`'s cells (the floor for any validator), as one
  * JSON line with `fields` first.
  */
 function benchValidation(name, fields, books, grid) {
   const rows = fields.rows ?? ROWS;
-  // Warm both paths alike, so that each is timed with the JIT's optimised code, not one of them
-  // half-way there (ten runs: the validation's median of five moved by no more than noise after).
-  for (let i = 0; i < WARM_RUNS; i++) {
-    barePass(grid);
-    engine.validate(books, { locale: "zh-CN" });
-  }
-  // The bare pass takes a few milliseconds: many more runs keep its median steady.
-  const bare = time(() => barePass(grid), REPEAT * 10);
-  const validation = time(() => engine.validate(books, { locale: "zh-CN" }));
+  const { timed: validation, fields: timing } = againstBare(grid, () => engine.validate(books, { locale: "zh-CN" }), "validate");
   const summary = validation.result.summary;
   console.log(
     JSON.stringify({
@@ -176,13 +195,7 @@ function benchValidation(name, fields, books, grid) {
       ...fields,
       cells: grid.cells.reduce((n, r) => n + r.length, 0),
       repeat: REPEAT,
-      bareMs: Number(bare.ms.toFixed(3)),
-      validateMs: Number(validation.ms.toFixed(1)),
-      ratio: Math.round(validation.ms / bare.ms),
-      // The fastest runs, free of the collector's pauses that a median of five still catches.
-      bareMinMs: Number(bare.minMs.toFixed(3)),
-      validateMinMs: Number(validation.minMs.toFixed(1)),
-      ratioOfMins: Math.round(validation.minMs / bare.minMs),
+      ...timing,
       msPerThousandRows: Number(((validation.ms / rows) * 1000).toFixed(2)),
       findings: summary.errors + summary.warnings + summary.infos,
       flags: summary.flags,
@@ -202,26 +215,8 @@ function benchReportFloor(grid) {
     findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.column + f.row, row: f.row, column: f.column, field: f.field, value: f.value, message: `${f.column}${f.row}：${f.field}“${f.value}”${f.rule}`, fix: f.fix })),
     flags.map((f) => ({ flag: f.flag, level: f.level, branch: f.branch, unit: f.unit, sheet: f.sheet, row: f.row, label: f.label, detail: `${f.label} ${f.row}/${f.branch}` })),
   ];
-  for (let i = 0; i < WARM_RUNS; i++) {
-    barePass(grid);
-    build();
-  }
-  const bare = time(() => barePass(grid), REPEAT * 10);
-  const floor = time(build);
-  console.log(
-    JSON.stringify({
-      case: "engine.reportFloor",
-      findings: findings.length,
-      flags: flags.length,
-      repeat: REPEAT,
-      bareMs: Number(bare.ms.toFixed(3)),
-      floorMs: Number(floor.ms.toFixed(1)),
-      ratio: Math.round(floor.ms / bare.ms),
-      bareMinMs: Number(bare.minMs.toFixed(3)),
-      floorMinMs: Number(floor.minMs.toFixed(1)),
-      ratioOfMins: Math.round(floor.minMs / bare.minMs),
-    }),
-  );
+  const { fields: timing } = againstBare(grid, build, "floor");
+  console.log(JSON.stringify({ case: "engine.reportFloor", findings: findings.length, flags: flags.length, repeat: REPEAT, ...timing }));
 }
 
 function benchEngine() {
