@@ -6,6 +6,7 @@ import type { FieldSpec } from "./kinds/kind";
 import { normaliseLabel, type Unit } from "./text";
 import { isNumeric } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
+import { getOrAdd } from "./maps";
 
 export interface Column {
   col: number;
@@ -136,9 +137,7 @@ function labelOf(label: string): { text: string; unit?: Unit } {
 const matchers = new WeakMap<readonly FieldSpec[], LabelMatcher>();
 
 function matcherOf(fields: readonly FieldSpec[]): LabelMatcher {
-  let matcher = matchers.get(fields);
-  if (!matcher) matchers.set(fields, (matcher = new LabelMatcher(fields)));
-  return matcher;
+  return getOrAdd(matchers, fields, () => new LabelMatcher(fields));
 }
 
 function singleRow(view: SheetView, row: number, matcher: LabelMatcher): Column[] {

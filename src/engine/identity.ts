@@ -3,7 +3,7 @@
  * when one side has no units at all — by name alone.
  */
 import { normaliseName } from "./text";
-import { SplitMap } from "./splitMap";
+import { getOrAdd, SplitMap } from "./maps";
 
 /** Items by (unit, name), each normalised: a map per unit, so no key string is built per lookup. */
 class NameMap<T> {
@@ -15,8 +15,7 @@ class NameMap<T> {
 
   /** Keeps the first item of each key. */
   add(unit: string, name: string, item: T): void {
-    let names = this.units.get(unit);
-    if (!names) this.units.set(unit, (names = new SplitMap()));
+    const names = getOrAdd(this.units, unit, () => new SplitMap<T>());
     if (!names.has(name)) names.set(name, item);
   }
 }

@@ -11,6 +11,7 @@ import type { Settings } from "./settings";
 import { isNumeric, NO_ISSUES, originalValue, plainValue, readField, type FieldValue, type Issue, type ReadValue } from "./values";
 import type { Unit } from "./text";
 import { SheetView } from "./view";
+import { getOrAdd } from "./maps";
 
 export interface FieldRead {
   key: string;
@@ -152,9 +153,7 @@ export interface DataRow {
 const BY_KEY = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
 
 export function specOf(kind: Pick<SheetKind, "fields">, key: string): FieldSpec | undefined {
-  let byKey = BY_KEY.get(kind.fields);
-  if (!byKey) BY_KEY.set(kind.fields, (byKey = new Map(kind.fields.map((f) => [f.key, f]))));
-  return byKey.get(key);
+  return getOrAdd(BY_KEY, kind.fields, () => new Map(kind.fields.map((f) => [f.key, f]))).get(key);
 }
 
 /**

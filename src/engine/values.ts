@@ -11,6 +11,7 @@ import type { RuleRef } from "./findings";
 import type { FieldSpec, FieldType, OptionSpec } from "./kinds/kind";
 import { isBlankText, normaliseName, parseNumberText, removeWhitespace, toHalfWidth, type Unit } from "./text";
 import { cellText, isBlank } from "./view";
+import { getOrAdd } from "./maps";
 import type { Params } from "../i18n";
 
 export type FieldValue = number | string | boolean;
@@ -155,11 +156,7 @@ const OPTION_WORDS = new WeakMap<readonly OptionSpec[], ReadonlyMap<string, stri
 
 /** The option a cell names (its standard word or an alias, compared as names are), else null. */
 function optionOf(text: string, options: readonly OptionSpec[]): string | null {
-  let words = OPTION_WORDS.get(options);
-  if (!words) {
-    words = new Map(options.flatMap((o) => [o.value, ...o.aliases].map((word) => [normaliseName(word), o.value] as const)));
-    OPTION_WORDS.set(options, words);
-  }
+  const words = getOrAdd(OPTION_WORDS, options, () => new Map(options.flatMap((o) => [o.value, ...o.aliases].map((word) => [normaliseName(word), o.value] as const))));
   return words.get(normaliseName(text)) ?? null;
 }
 

@@ -1,7 +1,7 @@
 /** The engine's small fast paths, each held against the plain form it stands for. */
 import fc from "fast-check";
 import { isBlankText, isSpaceCode, needsNormalising, normaliseName } from "../../src/engine/text";
-import { SplitMap } from "../../src/engine/splitMap";
+import { SplitMap } from "../../src/engine/maps";
 import { BranchIndex } from "../../src/engine/identity";
 import { translator, strings } from "../../src/i18n";
 

@@ -11,6 +11,7 @@ import { numberOf, usableValue, type DataRow } from "../../rows";
 import type { Settings } from "../../settings";
 import type { ParsedSheet, SheetPeriod } from "../../sheet";
 import { normaliseName } from "../../text";
+import { getOrAdd } from "../../maps";
 import type { Reported } from "../kind";
 import { branchKey } from "../meetings/ledger";
 import { MONTH_COLUMNS, type MonthColumn } from "./fields";
@@ -23,12 +24,7 @@ const MONTH_COLUMNS_OF = new WeakMap<Header, readonly { key: MonthColumn; month:
 
 /** The month columns a header has, January first. */
 export function monthColumnsOf(header: Header): readonly { key: MonthColumn; month: number }[] {
-  let columns = MONTH_COLUMNS_OF.get(header);
-  if (!columns) {
-    columns = MONTH_COLUMNS.flatMap((key, i) => (header.byKey.has(key) ? [{ key, month: i + 1 }] : []));
-    MONTH_COLUMNS_OF.set(header, columns);
-  }
-  return columns;
+  return getOrAdd(MONTH_COLUMNS_OF, header, () => MONTH_COLUMNS.flatMap((key, i) => (header.byKey.has(key) ? [{ key, month: i + 1 }] : [])));
 }
 
 /** A sheet with three month columns is wide (LEDGERS.md §1); otherwise its rows are member-months. */

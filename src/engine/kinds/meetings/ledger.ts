@@ -11,6 +11,7 @@ import { committeeDue, type MeetingType, type Settings } from "../../settings";
 import { daysOfPeriod, type ParsedSheet, type SheetPeriod } from "../../sheet";
 import { numberOf, type DataRow } from "../../rows";
 import { normaliseName } from "../../text";
+import { getOrAdd } from "../../maps";
 import { ReportedBranches } from "../../ledgers";
 import type { Reported } from "../kind";
 import { bucketsOf, intervalOf, type Bucket } from "./coverage";
@@ -50,8 +51,7 @@ export function quorumFailed(row: DataRow, type: MeetingType | null): boolean {
 /** Whether a date lies outside the sheet's period; undefined when the period's year is unknown. */
 export function outOfPeriod(date: number, period: SheetPeriod): boolean | undefined {
   if (period.year === undefined) return undefined;
-  let days = PERIOD_DAYS.get(period);
-  if (days === undefined) PERIOD_DAYS.set(period, (days = daysOfPeriod(period)));
+  const days = getOrAdd(PERIOD_DAYS, period, () => daysOfPeriod(period));
   return days === null || date < days.start || date > days.end;
 }
 
@@ -81,13 +81,6 @@ function recordOf(sheet: ParsedSheet, row: DataRow): MeetingRecord {
           ? "no-quorum"
           : "counted";
   return { sheet, row, type, date, absentees: absenteesOf(row), status };
-}
-
-/** The value of `key` in `map`, made and put there first when there is none. */
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
 }
 
 /** A branch's meetings for one period, and what its 统计表 reported for that period. */

@@ -1,3 +1,18 @@
+/** Map helpers of the engine. */
+
+/** What getOrAdd needs of a Map or a WeakMap. */
+interface Keyed<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** The value of `key` in `map`, made and put there first when there is none. */
+export function getOrAdd<K, V>(map: Keyed<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 /**
  * A Map kept as up to 64 small Maps. V8 moves a Map of more than 4 096 entries to its large-object
  * space, and each time such a Map grows it allocates its table afresh there: on our machines that
