@@ -34,21 +34,18 @@ export interface Header {
 const HEADER_SEARCH_ROWS = 40;
 
 const PREFIXES = ["所在", "所属"];
+/** Longer before shorter where one ends another (人数 before 数), so the longer is taken off. */
 const SUFFIXES = ["名称", "姓名", "时间", "日期", "人数", "数"];
-const PREFIX = new RegExp(`^(${PREFIXES.join("|")})`);
-const SUFFIX = new RegExp(`(${SUFFIXES.join("|")})$`);
-/** The first characters of the prefixes and the last of the suffixes. */
-const PREFIX_STARTS = new Set(PREFIXES.map((word) => word.charCodeAt(0)));
-const SUFFIX_ENDS = new Set(SUFFIXES.map((word) => word.charCodeAt(word.length - 1)));
 
 /**
  * A label without a leading 所在/所属 and a trailing 名称/姓名/时间/日期/人数/数 (LEDGERS.md §1),
  * or null when fewer than two characters would remain or nothing was taken off.
  */
 function stripped(text: string): string | null {
-  // Most texts neither start nor end like one: tested by a character before any regex runs.
-  if (!PREFIX_STARTS.has(text.charCodeAt(0)) && !SUFFIX_ENDS.has(text.charCodeAt(text.length - 1))) return null;
-  const bare = text.replace(PREFIX, "").replace(SUFFIX, "");
+  const prefix = PREFIXES.find((word) => text.startsWith(word));
+  const afterPrefix = prefix ? text.slice(prefix.length) : text;
+  const suffix = SUFFIXES.find((word) => afterPrefix.endsWith(word));
+  const bare = suffix ? afterPrefix.slice(0, afterPrefix.length - suffix.length) : afterPrefix;
   return bare !== text && bare.length >= 2 ? bare : null;
 }
 
