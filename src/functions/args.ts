@@ -13,6 +13,7 @@ import { readDate } from "../engine/dates";
 import type { Cell } from "../engine/grid";
 import { LevelPairs, resolveScheme } from "../engine/rates";
 import { ScoreError, engineWords } from "../engine/scoring";
+import { getOrAdd } from "../engine/maps";
 import { isBlankText, toHalfWidth } from "../engine/text";
 import { cellText } from "../engine/view";
 import { localeOf, wordsOf, type Locale, type Wording } from "../i18n";
@@ -274,16 +275,15 @@ export function levelCohort(arg: unknown): (string | null)[] {
   const out: (string | null)[] = [];
   for (const line of matrixOf(arg)) {
     for (const value of line) {
-      if (typeof value === "string") {
-        let blank = blankText.get(value);
-        if (blank === undefined) blankText.set(value, (blank = isBlank(value)));
-        out.push(blank ? null : value);
-      } else {
-        out.push(isBlank(value) ? null : textOf(value));
-      }
+      out.push(typeof value === "string" && getOrAdd(blankText, value, () => isBlankText(value)) ? null : levelText(value));
     }
   }
   return out;
+}
+
+/** A cell as a level: text as written, a number as its digits, null when empty (text of spaces is the caller's to tell). */
+function levelText(value: unknown): string | null {
+  return typeof value === "string" ? value : isBlank(value) ? null : textOf(value);
 }
 
 /**
@@ -293,14 +293,13 @@ export function levelCohort(arg: unknown): (string | null)[] {
  */
 export function levelPairs(startArg: unknown, endArg: unknown): LevelPairs {
   const pairs = new LevelPairs(isBlankText);
-  const level = (value: unknown): string | null => (typeof value === "string" ? value : isBlank(value) ? null : textOf(value));
   const start = rowsOf(startArg);
   const end = rowsOf(endArg);
   for (let r = 0; r < start.length; r++) {
     const a = start[r];
     const b = end[r];
-    if (!Array.isArray(a) || !Array.isArray(b)) pairs.add(level(Array.isArray(a) ? a[0] : a), level(Array.isArray(b) ? b[0] : b));
-    else for (let c = 0; c < a.length; c++) pairs.add(level(a[c]), level(b[c]));
+    if (!Array.isArray(a) || !Array.isArray(b)) pairs.add(levelText(Array.isArray(a) ? a[0] : a), levelText(Array.isArray(b) ? b[0] : b));
+    else for (let c = 0; c < a.length; c++) pairs.add(levelText(a[c]), levelText(b[c]));
   }
   return pairs;
 }
