@@ -10,7 +10,7 @@ import type { Finding } from "./report";
 import type { FieldSpec, SheetKind } from "./kinds/kind";
 import { schemeFor, LEVEL_SCHEMES, type Settings } from "./settings";
 import { readTitleBlock, type TitleBlock } from "./title";
-import { isSpaceCode, parseNumberText, removeWhitespace } from "./text";
+import { leadCode, parseNumberText, removeWhitespace } from "./text";
 import { isNumeric, originalValue } from "./values";
 import { SheetView, cellText, isBlank } from "./view";
 import { makeFinding, type FindingInput } from "./findings";
@@ -79,15 +79,6 @@ interface Prefixes {
 
 function prefixes(words: readonly string[]): Prefixes {
   return { words, leads: new Set(words.map((word) => word.charCodeAt(0))) };
-}
-
-/** The code of a text's first character that is not whitespace, else NaN. */
-function leadCode(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (!isSpaceCode(code)) return code;
-  }
-  return NaN;
 }
 
 function startsWith(cell: Cell | undefined, { words, leads }: Prefixes): boolean {

@@ -39,10 +39,18 @@ export function isSpaceCode(code: number): boolean {
   );
 }
 
+/** The code of a text's first character that is not whitespace, else NaN. */
+export function leadCode(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpaceCode(code)) return code;
+  }
+  return NaN;
+}
+
 export function isBlankText(text: string): boolean {
   // Most cells hold something from their first character: no regex, no copy.
-  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
-  return true;
+  return Number.isNaN(leadCode(text));
 }
 
 /** What normaliseName changes: whitespace, full-width forms, anything lower-casing changes (A, Ⅰ, Ä). */
