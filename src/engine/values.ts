@@ -92,17 +92,29 @@ function readNumber(cell: Cell, spec: FieldSpec, unit: Unit | undefined): ReadVa
   } else {
     return bad({ rule: "not-a-number" });
   }
-  if (spec.type === "integer" && Math.abs(n - Math.round(n)) > 1e-6) {
-    return { value: null, blank: false, invalid: true, issues: [...issues, { rule: "not-an-integer" }] };
-  }
+  const value = fieldNumber(n, spec, unit);
+  if (value !== undefined) return ok(value, issues);
+  const issue: Issue = !isWhole(n, spec)
+    ? { rule: "not-an-integer" }
+    : { rule: "out-of-range", variant: spec.max === undefined ? "min" : "default", params: { min: spec.min ?? 0, max: spec.max ?? "" } };
+  return { value: null, blank: false, invalid: true, issues: [...issues, issue] };
+}
+
+/** Whether `n` is whole enough for the field: within a millionth of an integer, when it must be one. */
+function isWhole(n: number, spec: FieldSpec): boolean {
+  return spec.type !== "integer" || Math.abs(n - Math.round(n)) <= 1e-6;
+}
+
+/**
+ * A number read as the field: rounded when it must be whole, in 元 when money is written in 万元;
+ * undefined when it is not whole enough or out of the field's range.
+ */
+function fieldNumber(n: number, spec: FieldSpec, unit: Unit | undefined): number | undefined {
+  if (!isWhole(n, spec)) return undefined;
   // Ranges are in the cell's own unit; money has only a lower bound, so 万元 needs no scaling.
-  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-    const variant = spec.max === undefined ? "min" : "default";
-    const issue: Issue = { rule: "out-of-range", variant, params: { min: spec.min ?? 0, max: spec.max ?? "" } };
-    return { value: null, blank: false, invalid: true, issues: [...issues, issue] };
-  }
-  if (spec.type === "integer") return ok(Math.round(n), issues);
-  return ok(spec.type === "money" && unit === "万元" ? n * 10000 : n, issues);
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return undefined;
+  if (spec.type === "integer") return Math.round(n);
+  return spec.type === "money" && unit === "万元" ? n * 10000 : n;
 }
 
 export function readYesNo(cell: Cell): boolean | null {
@@ -171,25 +183,21 @@ function readOption(cell: Cell, options: readonly OptionSpec[]): ReadValue {
  * most cells of a sheet are. Undefined when readField has more to tell (blank, wrong, an issue).
  */
 export function plainValue(cell: Cell, spec: FieldSpec, unit: Unit | undefined): FieldValue | undefined {
-  if (cell.kind === "number") {
-    if (!isNumeric(spec.type)) return undefined;
-    const n = cell.value;
-    if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return undefined;
-    if (spec.type === "integer") return Number.isInteger(n) ? n : undefined;
-    return spec.type === "money" && unit === "万元" ? n * 10000 : n;
-  }
-  if (cell.kind !== "text" || isBlankText(cell.value)) return undefined;
+  if (cell.kind === "empty" || cell.kind === "error" || (cell.kind === "text" && isBlankText(cell.value))) return undefined;
   switch (spec.type) {
-    case "yesno": {
-      const s = normaliseName(cell.value);
-      return YES.has(s) ? true : NO.has(s) ? false : undefined;
-    }
+    case "integer":
+    case "number":
+    case "money":
+      // Numbers written as text are read with an issue, by readNumber.
+      return cell.kind === "number" ? fieldNumber(cell.value, spec, unit) : undefined;
+    case "yesno":
+      return readYesNo(cell) ?? undefined;
     case "veto":
-      return !NOT_VETO.has(normaliseName(cell.value));
+      return isVeto(cell);
     case "level":
-      return removeWhitespace(toHalfWidth(cell.value));
+      return removeWhitespace(toHalfWidth(cellText(cell)));
     case "text":
-      return cell.value.trim();
+      return cellText(cell).trim();
     default:
       return undefined;
   }
@@ -211,10 +219,6 @@ export function readField(cell: Cell, spec: FieldSpec, unit: Unit | undefined): 
       if (yes !== null) return ok(yes ? 1 : 0);
       return readNumber(cell, { ...spec, type: "integer" }, unit);
     }
-    case "veto":
-      return ok(isVeto(cell));
-    case "level":
-      return ok(removeWhitespace(toHalfWidth(cellText(cell))));
     case "date":
       return readDateField(cell, spec);
     case "month":
