@@ -137,8 +137,7 @@ export function toCell(value: unknown): Cell {
 
 /** An argument as rows of values: a bare value is 1×1, and so is an empty array (blank). */
 export function matrixOf(arg: unknown): unknown[][] {
-  if (!Array.isArray(arg) || arg.length === 0) return [[Array.isArray(arg) ? null : arg]];
-  return arg.map((line: unknown) => (Array.isArray(line) ? line : [line]));
+  return rowsOf(arg).map((line) => (Array.isArray(line) ? line : [line]));
 }
 
 export function shapeOf(arg: unknown): Shape {
@@ -304,7 +303,7 @@ export function levelPairs(startArg: unknown, endArg: unknown): LevelPairs {
   return pairs;
 }
 
-/** matrixOf's rows, without copying a 100 000-row range: a line may be a value rather than an array. */
+/** An argument's rows as given, without copying a 100 000-row range: a line may be a value rather than an array. */
 function rowsOf(arg: unknown): unknown[] {
   return Array.isArray(arg) && arg.length > 0 ? arg : [[Array.isArray(arg) ? null : arg]];
 }
